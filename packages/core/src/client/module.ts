@@ -1,0 +1,43 @@
+import type { ComponentType } from 'react';
+import type { ModuleDefinition } from '../contract.js';
+
+/** A nested translation table: { nav: { title: 'LAKSA' } } → t('nav.title'). */
+export interface TranslationTable {
+  [key: string]: string | TranslationTable;
+}
+
+export interface ClientRoute {
+  /** Relative to the module's segment: '' is /<module>, 'reports/:id' is /<module>/reports/:id. */
+  path: string;
+  /** Loaded on first visit, so a region ships no page code until it is opened. */
+  page: () => Promise<{ default: ComponentType }>;
+}
+
+export interface HomeWidget {
+  id: string;
+  /** Loaded lazily after the home screen paints. */
+  widget: () => Promise<{ default: ComponentType }>;
+}
+
+export interface NavEntry {
+  /** Translation key in the module's namespace. */
+  labelKey: string;
+  /** Short description for the home tile, translation key. */
+  descriptionKey?: string;
+  /** A single emoji or short text shown on the tile; modules may ship an SVG path instead. */
+  icon: string;
+}
+
+export interface ClientModule {
+  definition: ModuleDefinition;
+  nav?: NavEntry;
+  routes: ClientRoute[];
+  widgets?: HomeWidget[];
+  /** Both languages are required: Bahasa Indonesia first, English for visitors. */
+  translations: { id: TranslationTable; en: TranslationTable };
+}
+
+/** The browser half of a module. */
+export function defineClientModule(definition: ModuleDefinition, parts: Omit<ClientModule, 'definition'>): ClientModule {
+  return { definition, ...parts };
+}

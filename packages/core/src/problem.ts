@@ -1,0 +1,31 @@
+/** RFC 9457 problem details, as every Kota Kit API answers errors. */
+export interface FieldError {
+  /** Where the bad value is: "body.title", "query.from", "params.id". */
+  field: string;
+  message: string;
+  code?: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  /** Present on validation problems: one entry per bad field. */
+  errors?: FieldError[];
+}
+
+export const problemTypes = {
+  validation: 'https://kota-kit.dev/problems/validation',
+  unauthenticated: 'https://kota-kit.dev/problems/unauthenticated',
+  forbidden: 'https://kota-kit.dev/problems/forbidden',
+  notFound: 'https://kota-kit.dev/problems/not-found',
+  conflict: 'https://kota-kit.dev/problems/conflict',
+  rateLimited: 'https://kota-kit.dev/problems/rate-limited',
+  internal: 'about:blank',
+} as const;
+
+export function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && 'title' in value && 'type' in value;
+}

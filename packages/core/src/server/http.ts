@@ -1,0 +1,125 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { problemTypes, type FieldError, type Problem } from '../problem.js';
+import type { Language } from '../region.js';
+import type { SessionUser } from '../types.js';
+
+/** Variables every request carries, set by core's middleware. */
+export interface AppEnv {
+  Variables: {
+    user: SessionUser | null;
+    lang: Language;
+    requestId: string;
+    clientIp: string;
+  };
+}
+
+/** Thrown anywhere in a handler; core answers it as RFC 9457 problem+json. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly title: string,
+    readonly options: { type?: string; detail?: string; errors?: FieldError[] } = {},
+  ) {
+    super(options.detail ?? title);
+    this.name = 'ProblemError';
+  }
+}
+
+export const problems = {
+  notFound: (detail?: string) => new ProblemError(404, 'Not found', { type: problemTypes.notFound, detail }),
+  forbidden: (detail?: string) => new ProblemError(403, 'Forbidden', { type: problemTypes.forbidden, detail }),
+  unauthenticated: (detail = 'Sign in first.') => new ProblemError(401, 'Unauthenticated', { type: problemTypes.unauthenticated, detail }),
+  conflict: (detail?: string) => new ProblemError(409, 'Conflict', { type: problemTypes.conflict, detail }),
+  invalid: (errors: FieldError[], detail = 'Some fields are not valid.') =>
+    new ProblemError(400, 'Invalid request', { type: problemTypes.validation, detail, errors }),
+};
+
+export function problemResponse(c: Context, problem: Problem): Response {
+  return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json; charset=utf-8',
+  });
+}
+
+export function toProblem(error: unknown, instance: string): Problem | null {
+  if (error instanceof ProblemError) {
+    return {
+      type: error.options.type ?? 'about:blank',
+      title: error.title,
+      status: error.status,
+      detail: error.options.detail,
+      instance,
+      ...(error.options.errors ? { errors: error.options.errors } : {}),
+    };
+  }
+  if (error instanceof HTTPException) {
+    return { type: 'about:blank', title: error.message || 'Error', status: error.status, instance };
+  }
+  return null;
+}
+
+const targetNames: Record<string, string> = { json: 'body', form: 'body', query: 'query', param: 'params', header: 'headers', cookie: 'cookies' };
+
+const locales = { id: z.locales.id(), en: z.locales.en() };
+
+/** Turns zod issues into field errors, in the request's language when the message is zod's own. */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], target: string, lang: Language): FieldError[] {
+  return issues.map((issue) => {
+    let message = issue.message;
+    if (lang !== 'en') {
+      // Only zod's built-in English messages are translated; a module's own message is kept as written.
+      const english = locales.en.localeError(issue as never);
+      const englishText = typeof english === 'string' ? english : english?.message;
+      if (englishText === issue.message) {
+        const local = locales[lang].localeError(issue as never);
+        message = (typeof local === 'string' ? local : local?.message) ?? message;
+      }
+    }
+    const field = [targetNames[target] ?? target, ...issue.path.map(String)].join('.');
+    return { field, message, code: issue.code };
+  });
+}
+
+/** The OpenAPIHono every module and core route group is built on: validation failures become problem+json. */
+export function createApi(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const lang = (c.get('lang') as Language | undefined) ?? 'id';
+        return problemResponse(c, {
+          type: problemTypes.validation,
+          title: 'Invalid request',
+          status: 400,
+          detail: lang === 'id' ? 'Ada isian yang tidak valid.' : 'Some fields are not valid.',
+          instance: new URL(c.req.url).pathname,
+          errors: fieldErrors(result.error.issues, result.target, lang),
+        });
+      }
+    },
+  });
+}
+
+/** Schema of a problem response, for route definitions in the OpenAPI document. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() })).optional(),
+  })
+  .openapi('Problem');
+
+export const problemContent = { 'application/problem+json': { schema: problemSchema } };
+
+/** Standard error responses to spread into a route's `responses`. */
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 429)[]) {
+  const descriptions = { 400: 'Invalid input', 401: 'Not signed in', 403: 'Not allowed', 404: 'Not found', 409: 'Conflict', 429: 'Too many requests' };
+  return Object.fromEntries(statuses.map((status) => [status, { description: descriptions[status], content: problemContent }])) as Record<
+    number,
+    { description: string; content: typeof problemContent }
+  >;
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Database } from './db.js';
+
+/**
+ * A migration is plain PostgreSQL, named so that names sort in the order they apply
+ * ("0001_reports", "0002_photos"). Once applied, it must never change: regions upgrade by adding new ones.
+ */
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+export class MigrationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MigrationError';
+  }
+}
+
+/** Checksum over the SQL with line endings and trailing spaces normalised, so a checkout on Windows is not "edited". */
+export function migrationChecksum(sqlText: string): string {
+  const normalised = sqlText.replace(/\r\n/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  return createHash('sha256').update(normalised).digest('hex');
+}
+
+const ledgerSql = `
+CREATE TABLE IF NOT EXISTS core_migrations (
+  module text NOT NULL,
+  name text NOT NULL,
+  checksum text NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (module, name)
+);
+COMMENT ON TABLE core_migrations IS 'Migrations applied per module; a changed checksum stops start-up.';
+`;
+
+/**
+ * Applies a module's pending migrations in order, each in its own transaction, and records them.
+ * Refuses to run when an applied migration was edited or removed, or when names are out of order.
+ * An advisory lock keeps two server processes starting together from applying the same migration twice.
+ */
+export async function applyMigrations(database: Database, moduleId: string, migrations: readonly Migration[]): Promise<string[]> {
+  const names = migrations.map((migration) => migration.name);
+  const sorted = [...names].sort();
+  if (names.some((name, index) => name !== sorted[index])) {
+    throw new MigrationError(`Module "${moduleId}": migrations must be listed in name order (${names.join(', ')}).`);
+  }
+  if (new Set(names).size !== names.length) {
+    throw new MigrationError(`Module "${moduleId}": two migrations share a name.`);
+  }
+  const { db } = database;
+  const result = await database.withLock('kota-kit:migrations', async () => {
+      await database.execInTransaction(ledgerSql, []);
+      const applied = await sql<{ name: string; checksum: string }>`
+        select name, checksum from core_migrations where module = ${moduleId} order by name`.execute(db);
+      const known = new Map(migrations.map((migration) => [migration.name, migration]));
+      for (const row of applied.rows) {
+        const migration = known.get(row.name);
+        if (!migration) {
+          throw new MigrationError(
+            `Module "${moduleId}": migration "${row.name}" was applied to this database but is no longer shipped. Install the module version that has it.`,
+          );
+        }
+        if (migrationChecksum(migration.sql) !== row.checksum) {
+          throw new MigrationError(
+            `Module "${moduleId}": migration "${row.name}" was edited after it was applied. Put the change in a new migration instead.`,
+          );
+        }
+      }
+      const done = new Set(applied.rows.map((row) => row.name));
+      const newlyApplied: string[] = [];
+      for (const migration of migrations) {
+        if (done.has(migration.name)) continue;
+        try {
+          await database.execInTransaction(migration.sql, [
+            {
+              sql: 'insert into core_migrations (module, name, checksum) values ($1, $2, $3)',
+              params: [moduleId, migration.name, migrationChecksum(migration.sql)],
+            },
+          ]);
+        } catch (error) {
+          throw new MigrationError(`Module "${moduleId}": migration "${migration.name}" failed: ${(error as Error).message}`);
+        }
+        newlyApplied.push(migration.name);
+      }
+      return newlyApplied;
+  });
+  return result === false ? [] : result;
+}

@@ -1,0 +1,103 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ModuleDefinition } from '../contract.js';
+import type { Region } from '../region.js';
+import type { SessionUser, UserKind } from '../types.js';
+import type { DatabaseKind } from './db.js';
+import type { AppEnv } from './http.js';
+import type { Migration } from './migrations.js';
+import type { Clock, FileStorage, Logger } from './services.js';
+
+export interface AuditEntry {
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  agencyId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Role checks a module's handlers use. Roles are the module's own ids ("verifier"); core adds the module prefix. */
+export interface Access {
+  /** The signed-in user, or null. */
+  user(c: Context<AppEnv>): SessionUser | null;
+  /** The signed-in user; 401 otherwise. */
+  requireUser(c: Context<AppEnv>): SessionUser;
+  /** Whether `user` holds `role` of this module (for `agencyId` when given). Region admins hold every role. */
+  hasRole(user: SessionUser | null, role: string, agencyId?: string | null): boolean;
+  /** The signed-in user holding `role` (for `agencyId` when given); 401/403 otherwise. */
+  requireRole(c: Context<AppEnv>, role: string | string[], agencyId?: string | null): SessionUser;
+  /** Agencies for which `user` holds `role`; `'all'` for admins and for grants not tied to an agency. */
+  agenciesWithRole(user: SessionUser, role: string): string[] | 'all';
+}
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  kind: UserKind;
+  agencyId?: string | null;
+  /** This module's roles, e.g. [{ role: 'handler', agencyId: 'dpupr' }]. */
+  roles?: { role: string; agencyId?: string | null }[];
+}
+
+export interface RateLimit {
+  /** Counts a hit on `key`; throws 429 problem+json when more than `limit` hits fall in the current window. */
+  hit(key: string, limit: number, windowSeconds: number): Promise<void>;
+}
+
+/** Everything core gives a module's server part: it never constructs these itself. */
+export interface ModuleContext<Options = unknown> {
+  moduleId: string;
+  /** Prefix of this module's tables ("harga_pasar_"). */
+  tablePrefix: string;
+  options: Options;
+  region: Region;
+  // Each module types its own tables: `ctx.db as Kysely<MyTables>`.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>;
+  databaseKind: DatabaseKind;
+  log: Logger;
+  clock: Clock;
+  storage: FileStorage;
+  access: Access;
+  rateLimit: RateLimit;
+  /** Emits "<module>.<name>" to region hooks and listeners. */
+  emit(name: string, payload: unknown): Promise<void>;
+  /** Records an officer's or admin's action in the audit log, with who from the request. */
+  audit(c: Context<AppEnv> | { actor: SessionUser | null }, entry: AuditEntry): Promise<void>;
+  /** Creates a demo account if missing (seed only). Password is the documented demo password. */
+  ensureDemoAccount(account: DemoAccount): Promise<string>;
+  demo: boolean;
+}
+
+export interface Job<Options = unknown> {
+  /** Unique within the module; one process at a time runs it. */
+  name: string;
+  everySeconds: number;
+  run(ctx: ModuleContext<Options>): Promise<void>;
+}
+
+export interface ServerModule<Options = unknown> {
+  definition: ModuleDefinition;
+  migrations: readonly Migration[];
+  routes?: (api: OpenAPIHono<AppEnv>, ctx: ModuleContext<Options>) => void;
+  /** Demo data; runs once per database, only in demo mode. */
+  seed?: (ctx: ModuleContext<Options>) => Promise<void>;
+  jobs?: readonly Job<Options>[];
+  /** The part of the options the browser may see (never secrets). Default: none. */
+  publicOptions?: (options: Options) => unknown;
+  /** Names (without the module prefix) of the events it emits, for the region's hooks. */
+  events?: readonly string[];
+  /** Extra routes outside /api (e.g. a standard's own path like /open311/v2). */
+  rootRoutes?: (app: OpenAPIHono<AppEnv>, ctx: ModuleContext<Options>) => void;
+}
+
+/** The server half of a module, typed by its definition's options. */
+export function defineServerModule<M extends ModuleDefinition>(
+  definition: M,
+  parts: Omit<ServerModule<z.output<M['options']>>, 'definition' | 'migrations'> & { migrations?: readonly Migration[] },
+): ServerModule<z.output<M['options']>> {
+  return { definition, migrations: parts.migrations ?? [], ...parts };
+}

@@ -1,0 +1,29 @@
+import type { Language } from './region.js';
+import type { Region } from './region.js';
+
+export type UserKind = 'citizen' | 'officer' | 'admin';
+
+/** A role granted to a user: "<module>:<role>", optionally for one agency. */
+export interface RoleGrant {
+  module: string;
+  role: string;
+  agencyId: string | null;
+}
+
+/** The signed-in user as the API returns it (`GET /api/auth/me`). Never carries personal data beyond name and email. */
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  kind: UserKind;
+  agencyId: string | null;
+  roles: RoleGrant[];
+}
+
+/** What the server puts in the page for the browser: the region and each module's public options. */
+export interface ClientBootstrap {
+  region: Pick<Region, 'name' | 'appName' | 'code' | 'logo' | 'colors' | 'defaultLanguage' | 'timeZone' | 'contacts' | 'agencies'>;
+  modules: { id: string; options: unknown }[];
+  demo: boolean;
+  languages: Language[];
+}
