@@ -1,0 +1,29 @@
+/** Server entry: one Node process serves the API and the built browser app. Settings come from the environment. */
+import { fileURLToPath } from 'node:url';
+import { createServer } from '@kota-kit/core/server';
+import host from '../kota.config.js';
+
+const demo = process.argv.includes('--demo') || process.env.KOTA_DEMO === '1';
+const port = Number(process.env.PORT ?? 3000);
+
+const server = await createServer({
+  host,
+  // Resolve `<package>/server` from this host's own dependencies.
+  importModule: (specifier) => import(specifier),
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: process.env.KOTA_DATA_DIR ?? fileURLToPath(new URL('../../.data/db', import.meta.url)),
+  uploadsDir: process.env.KOTA_UPLOADS_DIR ?? fileURLToPath(new URL('../../.data/uploads', import.meta.url)),
+  clientDir: fileURLToPath(new URL('../client', import.meta.url)),
+  demo,
+  trustProxy: process.env.KOTA_TRUST_PROXY === '1',
+  secureCookies: process.env.KOTA_SECURE_COOKIES ? process.env.KOTA_SECURE_COOKIES === '1' : undefined,
+  bootstrapAdmin:
+    process.env.KOTA_ADMIN_EMAIL && process.env.KOTA_ADMIN_PASSWORD ? { email: process.env.KOTA_ADMIN_EMAIL, password: process.env.KOTA_ADMIN_PASSWORD } : undefined,
+});
+await server.listen(port);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}
