@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { HostInput } from './contract.js';
 import { createServer, type KotaServer, type ServerOptions } from './server/host.js';
-import type { ServerModule } from './server/module.js';
+import type { AnyServerModule } from './server/module.js';
 import { createLogger, type Clock } from './server/services.js';
 
 export type TestDatabaseTarget = 'pglite' | 'postgres';
@@ -68,14 +68,14 @@ export interface TestHost {
 
 export interface TestClient {
   fetch(path: string, init?: RequestInit): Promise<Response>;
-  json<T = unknown>(path: string, init?: RequestInit & { body?: unknown }): Promise<{ status: number; body: T; headers: Headers }>;
+  json<T = unknown>(path: string, init?: Omit<RequestInit, "body"> & { body?: unknown }): Promise<{ status: number; body: T; headers: Headers }>;
   login(email: string, password: string): Promise<void>;
 }
 
 /** Starts a real server on a free port with a real database (in-memory PGlite, or a fresh PostgreSQL database). */
 export async function startTestHost(options: {
   host: HostInput;
-  serverModules: ServerModule[];
+  serverModules: AnyServerModule[];
   database: TestDatabaseTarget;
   demo?: boolean;
   clock?: Clock;
@@ -115,7 +115,7 @@ export async function startTestHost(options: {
       }
       return response;
     };
-    const json = async <T,>(path: string, init: RequestInit & { body?: unknown } = {}) => {
+    const json = async <T,>(path: string, init: Omit<RequestInit, "body"> & { body?: unknown } = {}) => {
       const headers = new Headers(init.headers);
       let body = init.body as BodyInit | undefined;
       if (init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof FormData) && !(init.body instanceof URLSearchParams)) {
@@ -145,3 +145,29 @@ export async function startTestHost(options: {
     },
   };
 }
+
+/** Path of the system Chromium the browser tests drive (Debian's `chromium` package); never a downloaded browser. */
+export function chromiumPath(): string {
+  return process.env.KK_CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/**
+ * Launches headless Chromium through playwright-core (a devDependency of the tests that use it).
+ * A missing browser is an error with the fix in the message, never a skipped test.
+ */
+export async function launchChromium() {
+  const { existsSync } = await import('node:fs');
+  const path = chromiumPath();
+  if (!existsSync(path)) {
+    throw new Error(`Chromium not found at ${path}. Install it (apt-get install chromium) or set KK_CHROMIUM_PATH.`);
+  }
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: path,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** The phone the kit is designed for: a cheap Android at 360×740. */
+export const phoneViewport = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'id-ID' } as const;

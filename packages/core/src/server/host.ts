@@ -16,7 +16,7 @@ import { openDatabase, type Database } from './db.js';
 import { apiDocsHtml } from './docs.js';
 import { createApi, problemResponse, toProblem, type AppEnv } from './http.js';
 import { applyMigrations } from './migrations.js';
-import type { ModuleContext, ServerModule } from './module.js';
+import type { AnyServerModule, ModuleContext, ServerModule } from './module.js';
 import { createAccess, createAccount, createRateLimit, demoPassword, ensureDemoAccount, findSessionUser, peopleRoutes, recordAudit, sessionCookie } from './people.js';
 import { createLogger, EventBus, LocalFileStorage, systemClock, type Clock, type FileStorage, type Logger } from './services.js';
 import { mountWebApp } from './web.js';
@@ -30,7 +30,7 @@ export interface ServerOptions {
    */
   importModule?: (specifier: string) => Promise<unknown>;
   /** Server parts given directly (tests, a region's in-repo module); these win over `importModule`. */
-  serverModules?: ServerModule[];
+  serverModules?: AnyServerModule[];
   /** postgres://… for a PostgreSQL server; otherwise the embedded database in `dataDir`. */
   databaseUrl?: string;
   /** Folder of the embedded database; omit for in-memory (tests). */
@@ -70,8 +70,8 @@ function isServerModule(value: unknown): value is ServerModule {
   return typeof value === 'object' && value !== null && 'definition' in value && 'migrations' in value;
 }
 
-async function loadServerModules(config: HostConfig, options: ServerOptions): Promise<Map<string, ServerModule>> {
-  const loaded = new Map<string, ServerModule>();
+async function loadServerModules(config: HostConfig, options: ServerOptions): Promise<Map<string, AnyServerModule>> {
+  const loaded = new Map<string, AnyServerModule>();
   for (const item of options.serverModules ?? []) loaded.set(item.definition.id, item);
   for (const { definition } of config.modules) {
     if (loaded.has(definition.id)) continue;

@@ -101,3 +101,7 @@ export function defineServerModule<M extends ModuleDefinition>(
 ): ServerModule<z.output<M['options']>> {
   return { definition, migrations: parts.migrations ?? [], ...parts };
 }
+
+/** A server module of any options type, as a host holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyServerModule = ServerModule<any>;

@@ -41,7 +41,7 @@ export function headHtml(bootstrap: ClientBootstrap): string {
     `<meta name="theme-color" content="${colors.primary}">`,
     `<link rel="manifest" href="/manifest.webmanifest">`,
     `<link rel="icon" href="${escapeHtml(region.logo)}">`,
-    `<style>:root{--kk-color-primary:${colors.primary};--kk-color-on-primary:${colors.onPrimary};--kk-color-accent:${colors.accent}}</style>`,
+    `<style>html:root{--kk-color-primary:${colors.primary};--kk-color-on-primary:${colors.onPrimary};--kk-color-accent:${colors.accent}}</style>`,
     `<script>window.__KOTA_KIT__=${scriptJson(bootstrap)}</script>`,
   ].join('\n    ');
 }

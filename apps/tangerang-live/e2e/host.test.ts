@@ -1,0 +1,142 @@
+// The built Tangerang Live host, started as `pnpm start` does, driven in headless Chromium on a phone viewport.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium, phoneViewport } from '@kota-kit/core/testing';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+let server: ChildProcess;
+let baseUrl: string;
+let dataDir: string;
+let browser: Browser;
+let output = '';
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`Server exited with ${server.exitCode}:\n${output}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Server did not become healthy in ${timeoutMs} ms:\n${output}`);
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'kk-host-e2e-'));
+  const port = 43000 + (process.pid % 2000);
+  baseUrl = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['dist/server/server.js', '--demo'], {
+    cwd: appDir,
+    env: { ...process.env, PORT: String(port), KOTA_DATA_DIR: join(dataDir, 'db'), KOTA_UPLOADS_DIR: join(dataDir, 'uploads'), DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk) => (output += chunk));
+  server.stderr?.on('data', (chunk) => (output += chunk));
+  await waitForHealth(baseUrl, 120_000);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await new Promise((resolve) => (server?.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function phone(): Promise<BrowserContext> {
+  return browser.newContext({ ...phoneViewport, baseURL: baseUrl });
+}
+
+describe('Tangerang Live in a phone browser', () => {
+  it('serves the API and the health check from the same process', async () => {
+    const health = await (await fetch(`${baseUrl}/api/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', database: { kind: 'pglite', status: 'up' } });
+    const manifest = await (await fetch(`${baseUrl}/manifest.webmanifest`)).json();
+    expect(manifest).toMatchObject({ short_name: 'Tangerang Live', display: 'standalone', theme_color: '#0f5c3a' });
+    const sw = await fetch(`${baseUrl}/sw.js`);
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get('content-type')).toContain('javascript');
+  });
+
+  it('shows the shell in Bahasa Indonesia with the region branding, and switches to English', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('/');
+    await expect(page.title()).resolves.toContain('Tangerang Live');
+    const header = page.locator('header');
+    await header.getByText('Tangerang Live').first().waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    const primary = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--kk-color-primary').trim());
+    expect(primary).toBe('#0f5c3a');
+    await page.getByRole('link', { name: 'Masuk' }).first().waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Beranda' }).waitFor();
+
+    await page.getByRole('button', { name: /^EN\b/ }).click();
+    await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Home' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    // The choice survives a reload.
+    await page.reload();
+    await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+    await page.getByRole('button', { name: /^ID\b/ }).click();
+    await page.getByRole('link', { name: 'Masuk' }).first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('navigates to a page that does not exist and back home', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto('/tidak-ada');
+    await page.getByRole('heading', { name: 'Halaman tidak ditemukan' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Beranda' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    await context.close();
+  });
+
+  it('signs in an officer with a wrong then a right password, and signs out', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Masuk' }).first().click();
+    await page.waitForURL(/\/login/);
+    await page.getByLabel(/email|surel/i).fill('petugas@demo.kotakit.id');
+    await page.getByLabel('Kata sandi').fill('salah-sekali');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByText('Email atau kata sandi salah.').waitFor();
+
+    await page.getByLabel('Kata sandi').fill('demo1234');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    // On a phone the name sits behind the account button's title to save room; the sign-out button shows.
+    await page.getByRole('button', { name: 'Keluar' }).waitFor();
+    expect(await page.locator('.kk-account__name').getAttribute('title')).toBe('Masuk sebagai Petugas Demo');
+    const cookies = await context.cookies();
+    expect(cookies.find((cookie) => cookie.name === 'kk_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.getByRole('link', { name: 'Masuk' }).first().waitFor();
+    await context.close();
+  });
+
+  it('fits a 360 px phone screen without sideways scrolling', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.locator('header').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});

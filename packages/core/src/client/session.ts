@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SessionUser } from '../types.js';
+import { apiFetch } from './api.js';
+
+export const sessionQueryKey = ['kota-kit', 'session'] as const;
+
+export interface RegisterInput {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** The signed-in user (or null) and the actions that change it. */
+export function useSession() {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: async () => (await apiFetch<{ user: SessionUser | null }>('/api/auth/me')).user,
+    staleTime: 5 * 60_000,
+  });
+  // Everything cached may depend on who is signed in, so start over after a change.
+  const setUser = (user: SessionUser | null) => {
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
+    queryClient.setQueryData(sessionQueryKey, user);
+  };
+  const signIn = useMutation({
+    mutationFn: (input: { email: string; password: string }) =>
+      apiFetch<{ user: SessionUser }>('/api/auth/login', { method: 'POST', body: input }),
+    onSuccess: ({ user }) => setUser(user),
+  });
+  const register = useMutation({
+    mutationFn: (input: RegisterInput) =>
+      apiFetch<{ user: SessionUser }>('/api/auth/register', { method: 'POST', body: input }),
+    onSuccess: ({ user }) => setUser(user),
+  });
+  const signOut = useMutation({
+    mutationFn: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
+    onSuccess: () => setUser(null),
+  });
+  return {
+    user: query.data ?? null,
+    isLoading: query.isPending,
+    signIn: async (email: string, password: string) => (await signIn.mutateAsync({ email, password })).user,
+    register: async (input: RegisterInput) => (await register.mutateAsync(input)).user,
+    signOut: () => signOut.mutateAsync(),
+    isSigningOut: signOut.isPending,
+  };
+}

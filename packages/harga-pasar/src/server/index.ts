@@ -1,0 +1,30 @@
+/**
+ * @kota-kit/harga-pasar/server — routes, migrations and demo seed (Node only).
+ */
+import { defineServerModule } from '@kota-kit/core/server';
+import { hargaPasar } from '../index.js';
+import { migrations } from './migrations.js';
+import { registerRoutes } from './routes.js';
+import { seedDemoPrices } from './seed.js';
+
+export { migrations } from './migrations.js';
+export { seedDemoPrices } from './seed.js';
+
+export default defineServerModule(hargaPasar, {
+  migrations,
+  events: ['price.alert'],
+  // The browser needs the lists and thresholds; none of the options is secret.
+  publicOptions: (options) => ({
+    markets: options.markets,
+    commodities: options.commodities,
+    publishMode: options.publishMode,
+    changeWarningPercent: options.changeWarningPercent,
+  }),
+  routes: registerRoutes,
+  async seed(ctx) {
+    const agencyId = ctx.options.agency;
+    await ctx.ensureDemoAccount({ email: 'enumerator@demo.kotakit.id', name: 'Enumerator Demo', kind: 'officer', agencyId, roles: [{ role: 'enumerator', agencyId }] });
+    await ctx.ensureDemoAccount({ email: 'supervisor@demo.kotakit.id', name: 'Supervisor Demo', kind: 'officer', agencyId, roles: [{ role: 'supervisor', agencyId }] });
+    await seedDemoPrices(ctx, ctx.options.demoSeedDays);
+  },
+});

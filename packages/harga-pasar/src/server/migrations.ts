@@ -1,0 +1,48 @@
+import type { Migration } from '@kota-kit/core/server';
+
+/**
+ * Markets, commodities and reference prices are region configuration (module options), so only prices live here.
+ * Applied migrations never change: add a new one instead.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    name: '0001_prices',
+    sql: `
+CREATE TABLE harga_pasar_prices (
+  date date NOT NULL,
+  market_id text NOT NULL,
+  commodity_id text NOT NULL,
+  price integer NOT NULL CHECK (price > 0),
+  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'published')),
+  entered_by uuid,
+  published_by uuid,
+  entered_at timestamptz NOT NULL DEFAULT now(),
+  published_at timestamptz,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  -- Date first: the board (one date) and the export (a date range) read a contiguous slice of this index.
+  PRIMARY KEY (date, market_id, commodity_id)
+);
+COMMENT ON TABLE harga_pasar_prices IS 'One price per day, market and commodity, in whole rupiah per unit.';
+-- A commodity's chart (one commodity over a year) and the market page; partial and covering so they stay index-only.
+CREATE INDEX harga_pasar_prices_commodity_date ON harga_pasar_prices (commodity_id, date) INCLUDE (market_id, price) WHERE status = 'published';
+CREATE INDEX harga_pasar_prices_market_date ON harga_pasar_prices (market_id, date) INCLUDE (commodity_id, price) WHERE status = 'published';
+-- Drafts waiting for a supervisor are few; this keeps "what is left to publish" cheap.
+CREATE INDEX harga_pasar_prices_drafts ON harga_pasar_prices (date, market_id) WHERE status = 'draft';
+
+CREATE TABLE harga_pasar_price_revisions (
+  id bigserial PRIMARY KEY,
+  date date NOT NULL,
+  market_id text NOT NULL,
+  commodity_id text NOT NULL,
+  previous_price integer NOT NULL,
+  new_price integer NOT NULL,
+  reason text,
+  changed_by uuid,
+  changed_by_name text,
+  changed_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE harga_pasar_price_revisions IS 'Every correction of a price keeps the previous value and who changed it.';
+CREATE INDEX harga_pasar_price_revisions_price ON harga_pasar_price_revisions (date, market_id, commodity_id, id);
+`,
+  },
+];

@@ -1,0 +1,169 @@
+import { z } from '@kota-kit/core/server';
+import { units } from '../index.js';
+
+// Route schemas use zod from @hono/zod-openapi (re-exported by core) so they carry OpenAPI metadata.
+
+export const dateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-03-31')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'is not a real calendar date')
+  .openapi({ example: '2025-03-31', format: 'date' });
+
+const unit = z.enum(units);
+
+export const referenceSchema = z
+  .object({ kind: z.enum(['HET', 'HAP']), zone: z.string(), price: z.number().int(), effectiveFrom: z.string(), legalBasis: z.string() })
+  .openapi('HargaPasarReferencePrice');
+
+export const changeSchema = z
+  .object({ date: z.string(), amount: z.number().int(), percent: z.number() })
+  .openapi('HargaPasarPriceChange', { description: 'Change of the city average against an earlier market day; positive is a rise.' });
+
+const marketPrice = z.object({ market: z.string(), name: z.string(), price: z.number().int() });
+
+export const boardItemSchema = z
+  .object({
+    commodity: z.string(),
+    name: z.string(),
+    group: z.string(),
+    variant: z.string().nullable(),
+    unit,
+    date: z.string().openapi({ description: 'Date of these prices; earlier than the board date when this commodity was not collected that day.' }),
+    average: z.number().int().openapi({ description: 'City average over the markets, whole rupiah per unit.' }),
+    marketCount: z.number().int(),
+    lowest: marketPrice,
+    highest: marketPrice,
+    changeDay: changeSchema.nullable(),
+    changeWeek: changeSchema.nullable(),
+    reference: referenceSchema.nullable(),
+    aboveReference: z.boolean(),
+  })
+  .openapi('HargaPasarBoardItem');
+
+export const boardSchema = z
+  .object({ date: z.string().nullable(), requestedDate: z.string(), items: z.array(boardItemSchema) })
+  .openapi('HargaPasarBoard');
+
+export const marketSchema = z
+  .object({ id: z.string(), name: z.string(), kecamatan: z.string(), address: z.string(), lat: z.number(), lng: z.number() })
+  .openapi('HargaPasarMarket');
+
+export const commoditySchema = z
+  .object({ id: z.string(), name: z.string(), group: z.string(), variant: z.string().nullable(), unit, reference: referenceSchema.nullable() })
+  .openapi('HargaPasarCommodity');
+
+const point = z.object({ date: z.string(), price: z.number().int() });
+
+export const seriesSchema = z
+  .object({
+    commodity: z.string(),
+    name: z.string(),
+    unit,
+    from: z.string(),
+    to: z.string(),
+    average: z.array(point),
+    markets: z.array(z.object({ market: z.string(), name: z.string(), points: z.array(point) })),
+  })
+  .openapi('HargaPasarSeries');
+
+export const marketDetailSchema = z
+  .object({
+    market: marketSchema,
+    date: z.string().nullable(),
+    items: z.array(
+      z.object({
+        commodity: z.string(),
+        name: z.string(),
+        unit,
+        price: z.number().int(),
+        date: z.string(),
+        changeDay: changeSchema.nullable(),
+        cityAverage: z.number().int().nullable(),
+      }),
+    ),
+  })
+  .openapi('HargaPasarMarketDetail');
+
+export const compareSchema = z
+  .object({
+    commodity: z.string(),
+    name: z.string(),
+    unit,
+    date: z.string().nullable(),
+    average: z.number().int().nullable(),
+    markets: z.array(
+      z.object({
+        market: z.string(),
+        name: z.string(),
+        price: z.number().int().nullable(),
+        previous: point.nullable(),
+        differenceFromAverage: z.number().int().nullable(),
+      }),
+    ),
+  })
+  .openapi('HargaPasarCompare');
+
+export const exportRowSchema = z
+  .object({
+    date: z.string().openapi({ format: 'date' }),
+    market: z.string(),
+    marketName: z.string(),
+    commodity: z.string(),
+    commodityName: z.string(),
+    unit,
+    price: z.number().int().openapi({ description: 'Whole rupiah per unit.' }),
+  })
+  .openapi('HargaPasarExportRow');
+
+export const entrySchema = z
+  .object({
+    market: z.object({ id: z.string(), name: z.string() }),
+    date: z.string(),
+    status: z.enum(['empty', 'draft', 'published', 'partial']),
+    publishMode: z.enum(['supervisor', 'automatic']),
+    changeWarningPercent: z.number(),
+    items: z.array(
+      z.object({
+        commodity: z.string(),
+        name: z.string(),
+        group: z.string(),
+        variant: z.string().nullable(),
+        unit,
+        previous: point.nullable(),
+        price: z.number().int().nullable(),
+        status: z.enum(['draft', 'published']).nullable(),
+      }),
+    ),
+  })
+  .openapi('HargaPasarEntry');
+
+export const alertSchema = z
+  .object({
+    commodity: z.string(),
+    name: z.string(),
+    unit,
+    date: z.string(),
+    average: z.number().int(),
+    reasons: z.array(z.enum(['above-reference', 'week-rise'])),
+    reference: referenceSchema.nullable(),
+    changeWeek: changeSchema.nullable(),
+  })
+  .openapi('HargaPasarAlert');
+
+export const revisionSchema = z
+  .object({ previousPrice: z.number().int(), newPrice: z.number().int(), reason: z.string().nullable(), changedBy: z.string().nullable(), changedAt: z.string() })
+  .openapi('HargaPasarRevision');
+
+export const priceDetailSchema = z
+  .object({
+    date: z.string(),
+    market: z.string(),
+    commodity: z.string(),
+    price: z.number().int(),
+    status: z.enum(['draft', 'published']),
+    revisions: z.array(revisionSchema),
+  })
+  .openapi('HargaPasarPrice');

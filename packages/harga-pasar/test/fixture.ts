@@ -1,0 +1,45 @@
+import { defineHost } from '@kota-kit/core';
+import { TestClock } from '@kota-kit/core/testing';
+import { hargaPasar, type HargaPasarOptionsInput } from '../src/index.js';
+
+/** A small region: two markets, three commodities, no generated history (tests write their own prices). */
+export function testHost(overrides: Partial<HargaPasarOptionsInput> = {}) {
+  return defineHost({
+    region: {
+      name: 'Kota Contoh',
+      appName: 'Contoh Live',
+      code: '36.99',
+      logo: '/logo.svg',
+      colors: { primary: '#0b5cad', accent: '#f5a400' },
+      agencies: [
+        { id: 'disperindag', name: 'Dinas Perindustrian dan Perdagangan', shortName: 'Disperindag' },
+        { id: 'dlh', name: 'Dinas Lingkungan Hidup', shortName: 'DLH' },
+      ],
+    },
+    modules: [
+      hargaPasar.with({
+        agency: 'disperindag',
+        demoSeedDays: 0,
+        markets: [
+          { id: 'pasar-a', name: 'Pasar Anyar', kecamatan: 'Tangerang', address: 'Jl. Ki Samaun', lat: -6.178, lng: 106.631 },
+          { id: 'pasar-b', name: 'Pasar Bandeng', kecamatan: 'Karawaci', address: 'Jl. Bandeng', lat: -6.174, lng: 106.62 },
+        ],
+        commodities: [
+          { id: 'beras-medium', name: 'Beras medium', group: 'Beras', variant: 'Medium', unit: 'kg' },
+          { id: 'cabai-rawit-merah', name: 'Cabai rawit merah', group: 'Cabai', unit: 'kg' },
+          { id: 'telur-ayam-ras', name: 'Telur ayam ras', group: 'Telur', unit: 'kg' },
+        ],
+        referencePrices: [
+          { commodity: 'beras-medium', kind: 'HET', zone: '1', price: 10_900, effectiveFrom: '2023-03-31', legalBasis: 'Perbadan 7/2023' },
+          { commodity: 'beras-medium', kind: 'HET', zone: '1', price: 12_500, effectiveFrom: '2024-06-01', legalBasis: 'Perbadan 5/2024' },
+          { commodity: 'beras-medium', kind: 'HET', zone: '2', price: 13_100, effectiveFrom: '2024-06-01', legalBasis: 'Perbadan 5/2024' },
+          { commodity: 'cabai-rawit-merah', kind: 'HAP', price: 57_000, effectiveFrom: '2022-10-01', legalBasis: 'Perbadan 11/2022' },
+        ],
+        ...overrides,
+      }),
+    ],
+  });
+}
+
+/** Noon in Jakarta on 10 March 2025. */
+export const testClock = () => new TestClock(new Date('2025-03-10T05:00:00Z'));
