@@ -81,7 +81,7 @@ async function loadServerModules(config: HostConfig, options: ServerOptions): Pr
     try {
       imported = (await options.importModule(specifier)) as { default?: unknown };
     } catch (error) {
-      throw new Error(`Module "${definition.id}": cannot load "${specifier}" (${(error as Error).message}). Is the package installed in the host?`);
+      throw new Error(`Module "${definition.id}": cannot load "${specifier}" (${(error as Error).message}). Is the package installed in the host?`, { cause: error });
     }
     if (!isServerModule(imported.default)) throw new Error(`Module "${definition.id}": "${specifier}" has no default export made with defineServerModule().`);
     if (imported.default.definition.id !== definition.id) throw new Error(`Module "${definition.id}": "${specifier}" is the server part of "${imported.default.definition.id}".`);

@@ -12,8 +12,8 @@ export interface Migration {
 }
 
 export class MigrationError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'MigrationError';
   }
 }
@@ -80,7 +80,7 @@ export async function applyMigrations(database: Database, moduleId: string, migr
             },
           ]);
         } catch (error) {
-          throw new MigrationError(`Module "${moduleId}": migration "${migration.name}" failed: ${(error as Error).message}`);
+          throw new MigrationError(`Module "${moduleId}": migration "${migration.name}" failed: ${(error as Error).message}`, { cause: error });
         }
         newlyApplied.push(migration.name);
       }
