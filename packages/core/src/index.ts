@@ -7,3 +7,4 @@ export * from './contract.js';
 export * from './region.js';
 export * from './problem.js';
 export * from './types.js';
+export * from './calendar.js';

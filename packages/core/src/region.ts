@@ -43,6 +43,13 @@ export const regionSchema = z.object({
       website: z.url().optional(),
     })
     .default({}),
+  /**
+   * Days that are not working days besides weekends: national holidays, cuti bersama and local holidays.
+   * Deadlines counted in working days skip them.
+   */
+  holidays: z
+    .array(z.object({ date: z.iso.date(), name: z.string().min(2) }))
+    .default([]),
   /** The region's agencies (OPD). Officers are attached to one of them. */
   agencies: z.array(agencySchema).default([]),
 });

@@ -181,6 +181,13 @@ describe.each(testDatabaseTargets())('host with the fixture module on %s', (data
     expect(again.status).toBe(409);
   });
 
+  it('keeps answers for a signed-in user out of shared caches', async () => {
+    const citizen = host.client();
+    expect((await citizen.fetch('/api/auth/me')).headers.get('cache-control')).toBe('no-cache');
+    await citizen.login('warga@demo.kotakit.id', demoPassword);
+    expect((await citizen.fetch('/api/auth/me')).headers.get('cache-control')).toBe('private, no-store');
+  });
+
   it('refuses cross-site form posts', async () => {
     const response = await host.client().fetch('/api/auth/logout', {
       method: 'POST',

@@ -40,8 +40,11 @@ export interface DatabaseOptions {
 }
 
 const int8 = 20;
+const date = 1082;
 // PostgreSQL returns int8 (count(*), bigserial) as strings; ours stay far below 2^53.
 pg.types.setTypeParser(int8, (value) => Number.parseInt(value, 10));
+// A calendar date stays "YYYY-MM-DD": turning it into a JS Date at local midnight can shift it a day.
+pg.types.setTypeParser(date, (value) => value);
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url);
@@ -152,8 +155,8 @@ class PGliteDriver implements Driver {
 
 async function openPGlite(dataDir?: string): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  // int8 as number, matching the pg driver above.
-  const parsers = { [int8]: (value: string) => Number.parseInt(value, 10) };
+  // int8 as number and dates as "YYYY-MM-DD", matching the pg driver above.
+  const parsers = { [int8]: (value: string) => Number.parseInt(value, 10), [date]: (value: string) => value };
   const pglite = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
   const mutex = new Mutex();
   return {

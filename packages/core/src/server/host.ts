@@ -194,6 +194,10 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
     const token = getCookie(c, sessionCookie);
     c.set('user', token ? await findSessionUser(db, token, clock.now()) : null);
     await next();
+    // Answers for a signed-in user must not be kept by shared caches or by the service worker on a shared phone.
+    if (c.req.path.startsWith('/api/') && !c.res.headers.has('cache-control')) {
+      c.header('cache-control', c.get('user') || token ? 'private, no-store' : 'no-cache');
+    }
     c.header('x-request-id', c.get('requestId'));
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'strict-origin-when-cross-origin');

@@ -16,6 +16,9 @@ export interface AppEnv {
   };
 }
 
+/** The request context a module's handler receives. */
+export type RequestContext = Context<AppEnv>;
+
 /** Thrown anywhere in a handler; core answers it as RFC 9457 problem+json. */
 export class ProblemError extends Error {
   constructor(
@@ -32,7 +35,7 @@ export const problems = {
   notFound: (detail?: string) => new ProblemError(404, 'Not found', { type: problemTypes.notFound, detail }),
   forbidden: (detail?: string) => new ProblemError(403, 'Forbidden', { type: problemTypes.forbidden, detail }),
   unauthenticated: (detail = 'Sign in first.') => new ProblemError(401, 'Unauthenticated', { type: problemTypes.unauthenticated, detail }),
-  conflict: (detail?: string) => new ProblemError(409, 'Conflict', { type: problemTypes.conflict, detail }),
+  conflict: (detail?: string, errors?: FieldError[]) => new ProblemError(409, 'Conflict', { type: problemTypes.conflict, detail, errors }),
   invalid: (errors: FieldError[], detail = 'Some fields are not valid.') =>
     new ProblemError(400, 'Invalid request', { type: problemTypes.validation, detail, errors }),
 };

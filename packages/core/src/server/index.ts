@@ -8,7 +8,7 @@ export { createServer, type KotaServer, type ServerOptions } from './host.js';
 export { defineServerModule, type ServerModule, type AnyServerModule, type ModuleContext, type Access, type AuditEntry, type DemoAccount, type Job, type RateLimit } from './module.js';
 export { applyMigrations, migrationChecksum, MigrationError, type Migration } from './migrations.js';
 export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from './db.js';
-export { createApi, errorResponses, problemContent, problemSchema, ProblemError, problems, type AppEnv } from './http.js';
+export { createApi, errorResponses, problemContent, problemSchema, ProblemError, problems, type AppEnv, type RequestContext } from './http.js';
 export { createLogger, redact, EventBus, LocalFileStorage, systemClock, type Clock, type FileStorage, type Logger } from './services.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { demoPassword } from './people.js';

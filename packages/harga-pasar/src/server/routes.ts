@@ -1,3 +1,4 @@
+import { problemTypes } from '@kota-kit/core';
 import { createRoute, errorResponses, ProblemError, problems, sql, z, type AppEnv, type OpenAPIHono } from '@kota-kit/core/server';
 import { addDays, daysBetween } from './dates.js';
 import {
@@ -20,7 +21,7 @@ type Context<_E = AppEnv> = Parameters<Ctx['access']['requireUser']>[0];
 
 const tags = ['harga-pasar'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const conflictType = 'https://kota-kit.dev/problems/conflict';
+const conflictType = problemTypes.conflict;
 
 /** Longest range one export answers; a longer one is split by the caller (keeps each response bounded). */
 export const maxExportDays = 366;

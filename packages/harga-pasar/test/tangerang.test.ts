@@ -1,0 +1,42 @@
+import { defineHost } from '@kota-kit/core';
+import { startTestHost, type TestHost } from '@kota-kit/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hargaPasar, tangerangDefaults, type Board } from '../src/index.js';
+import hargaPasarServer from '../src/server/index.js';
+import { testClock } from './fixture.js';
+
+// The shipped Tangerang configuration must pass the options checks and seed its full two years quickly (embedded database only).
+describe('Tangerang defaults', () => {
+  let host: TestHost;
+  let seconds = 0;
+  beforeAll(async () => {
+    const started = performance.now();
+    host = await startTestHost({
+      host: defineHost({
+        region: {
+          name: 'Kota Tangerang',
+          appName: 'Tangerang Live',
+          code: '36.71',
+          logo: '/logo.svg',
+          colors: { primary: '#0f5c3a', accent: '#f2b705' },
+          agencies: [{ id: 'disperindag', name: 'Dinas Perindustrian dan Perdagangan', shortName: 'Disperindag' }],
+        },
+        modules: [hargaPasar.with(tangerangDefaults)],
+      }),
+      serverModules: [hargaPasarServer],
+      database: 'pglite',
+      clock: testClock(),
+    });
+    seconds = (performance.now() - started) / 1000;
+  });
+  afterAll(async () => host?.close());
+
+  it('starts, seeds two years for six markets and the national staple list, and shows a full board', async () => {
+    const board = await host.client().json<Board>('/api/harga-pasar/board');
+    expect(board.body.date).toBe('2025-03-10');
+    expect(board.body.items).toHaveLength(tangerangDefaults.commodities.length);
+    expect(board.body.items.every((item) => item.marketCount === 5)).toBe(true); // the sixth market's day is a draft
+    expect(board.body.items.find((item) => item.commodity === 'beras-medium')?.reference?.price).toBe(12_500);
+    expect(seconds).toBeLessThan(30);
+  });
+});
