@@ -20,7 +20,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@kota-kit/*/src/*', '../../*/src/*'],
+              group: ['@kota-kit/*/src/*', '**/packages/*/src/*'],
               message: 'Import another package only through its public exports (and modules only through @kota-kit/core).',
             },
           ],

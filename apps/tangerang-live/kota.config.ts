@@ -2,6 +2,7 @@
  * Tangerang Live: the whole host is this file. A region copies it, changes the region and picks modules.
  */
 import { defineHost } from '@kota-kit/core';
+import { hargaPasar, tangerangDefaults as hargaPasarTangerang } from '@kota-kit/harga-pasar';
 
 export default defineHost({
   region: {
@@ -18,6 +19,32 @@ export default defineHost({
       address: 'Jl. Satria Sudirman No. 1, Sukaasih, Kec. Tangerang, Kota Tangerang, Banten 15111',
       website: 'https://tangerangkota.go.id',
     },
+    // National holidays and cuti bersama 2026 (SKB 3 Menteri; check against the decree each year) — deadlines skip them.
+    holidays: [
+      { date: '2026-01-01', name: 'Tahun Baru Masehi' },
+      { date: '2026-01-16', name: 'Isra Mikraj Nabi Muhammad SAW' },
+      { date: '2026-02-16', name: 'Cuti bersama Tahun Baru Imlek' },
+      { date: '2026-02-17', name: 'Tahun Baru Imlek' },
+      { date: '2026-03-18', name: 'Cuti bersama Hari Suci Nyepi' },
+      { date: '2026-03-19', name: 'Hari Suci Nyepi' },
+      { date: '2026-03-20', name: 'Idul Fitri 1447 H' },
+      { date: '2026-03-21', name: 'Idul Fitri 1447 H' },
+      { date: '2026-03-23', name: 'Cuti bersama Idul Fitri' },
+      { date: '2026-03-24', name: 'Cuti bersama Idul Fitri' },
+      { date: '2026-04-03', name: 'Wafat Yesus Kristus' },
+      { date: '2026-05-01', name: 'Hari Buruh Internasional' },
+      { date: '2026-05-14', name: 'Kenaikan Yesus Kristus' },
+      { date: '2026-05-15', name: 'Cuti bersama Kenaikan Yesus Kristus' },
+      { date: '2026-05-27', name: 'Idul Adha 1447 H' },
+      { date: '2026-05-28', name: 'Cuti bersama Idul Adha' },
+      { date: '2026-05-31', name: 'Hari Raya Waisak' },
+      { date: '2026-06-01', name: 'Hari Lahir Pancasila' },
+      { date: '2026-06-16', name: 'Tahun Baru Islam 1448 H' },
+      { date: '2026-08-17', name: 'Hari Kemerdekaan RI' },
+      { date: '2026-08-25', name: 'Maulid Nabi Muhammad SAW' },
+      { date: '2026-12-24', name: 'Cuti bersama Hari Raya Natal' },
+      { date: '2026-12-25', name: 'Hari Raya Natal' },
+    ],
     agencies: [
       { id: 'diskominfo', name: 'Dinas Komunikasi dan Informatika', shortName: 'Diskominfo' },
       { id: 'dpupr', name: 'Dinas Pekerjaan Umum dan Penataan Ruang', shortName: 'DPUPR' },
@@ -29,5 +56,5 @@ export default defineHost({
       { id: 'disperindag', name: 'Dinas Perindustrian dan Perdagangan', shortName: 'Disperindag' },
     ],
   },
-  modules: [],
+  modules: [hargaPasar.with(hargaPasarTangerang)],
 });

@@ -130,6 +130,43 @@ describe('Tangerang Live in a phone browser', () => {
     await context.close();
   });
 
+  it('lets the region admin create an officer with a module role, and shows it in the audit log', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel(/email/i).fill('admin@demo.kotakit.id');
+    await page.getByLabel('Kata sandi').fill('demo1234');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Tugas saya' }).waitFor();
+    await page.getByRole('link', { name: 'Admin wilayah' }).click();
+    await page.getByRole('heading', { name: 'Petugas dan admin' }).waitFor();
+
+    await page.getByRole('button', { name: 'Tambah akun' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nama').fill('Rina Pencatat');
+    await dialog.getByLabel('Email').fill('rina@disperindag.example.id');
+    await dialog.getByLabel('Kata sandi awal').fill('pendek');
+    await dialog.getByLabel('Dinas').selectOption('disperindag');
+    await dialog.getByLabel(/harga-pasar: enumerator/).check();
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    // The server's field error appears beside the field; nothing is created.
+    await dialog.getByText(/10/).first().waitFor();
+    await dialog.getByLabel('Kata sandi awal').fill('kata-sandi-yang-panjang');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('row').filter({ hasText: 'rina@disperindag.example.id' }).getByText('harga-pasar:enumerator (Disperindag)').waitFor();
+    await page.getByText('core · user.create').first().waitFor();
+    await context.close();
+
+    // The new officer can sign in.
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ email: 'rina@disperindag.example.id', password: 'kata-sandi-yang-panjang' }),
+    });
+    expect((await login.json()).user).toMatchObject({ kind: 'officer', agencyId: 'disperindag', roles: [{ module: 'harga-pasar', role: 'enumerator', agencyId: 'disperindag' }] });
+  });
+
   it('fits a 360 px phone screen without sideways scrolling', async () => {
     const context = await phone();
     const page = await context.newPage();

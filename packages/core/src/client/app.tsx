@@ -39,6 +39,7 @@ export function createRoutes(modules: ClientModule[]): RouteObject[] {
             { index: true, element: <HomePage /> },
             { path: 'login', element: <LoginPage /> },
             { path: 'register', element: <RegisterPage /> },
+            { path: 'admin', lazy: async () => ({ Component: (await import('./admin-page.js')).default }) },
             ...moduleRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -28,9 +28,20 @@ export interface NavEntry {
   icon: string;
 }
 
+/** A page of officer work, listed under "Tugas saya" on home for users holding one of `roles`. */
+export interface OfficerTask {
+  /** Relative to the module's segment, like a route path. */
+  path: string;
+  /** Translation key in the module's namespace. */
+  labelKey: string;
+  /** The module's role ids that may open it; region admins see every task. */
+  roles: string[];
+}
+
 export interface ClientModule {
   definition: ModuleDefinition;
   nav?: NavEntry;
+  tasks?: OfficerTask[];
   routes: ClientRoute[];
   widgets?: HomeWidget[];
   /** Both languages are required: Bahasa Indonesia first, English for visitors. */

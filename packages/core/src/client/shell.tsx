@@ -282,6 +282,7 @@ export function HomePage() {
           ))}
         </ul>
       </section>
+      <OfficerTasks modules={modules} />
       {widgets.length > 0 && (
         <section aria-labelledby="kk-widgets-heading" className="kk-widgets">
           <h2 id="kk-widgets-heading" className="kk-section-title">
@@ -293,6 +294,37 @@ export function HomePage() {
         </section>
       )}
     </>
+  );
+}
+
+/** Links to the officer pages the signed-in user may open, and to the admin page for region admins. */
+function OfficerTasks({ modules }: { modules: ClientModule[] }) {
+  const { t } = useTranslation('core');
+  const { t: tAll } = useTranslation(modules.map((module) => module.definition.id));
+  const { user } = useSession();
+  if (!user || user.kind === 'citizen') return null;
+  const links = modules.flatMap((module) =>
+    (module.tasks ?? [])
+      .filter((task) => user.kind === 'admin' || task.roles.some((role) => user.roles.some((grant) => grant.module === module.definition.id && grant.role === role)))
+      .map((task) => ({ key: `${module.definition.id}:${task.path}`, to: `/${[module.definition.id, task.path].filter(Boolean).join('/')}`, label: tAll(task.labelKey, { ns: module.definition.id }) })),
+  );
+  if (user.kind === 'admin') links.push({ key: 'core:admin', to: '/admin', label: t('admin.title') });
+  if (links.length === 0) return null;
+  return (
+    <section aria-labelledby="kk-tasks-heading" className="kk-tasks">
+      <h2 id="kk-tasks-heading" className="kk-section-title">
+        {t('tasks')}
+      </h2>
+      <ul className="kk-task-list">
+        {links.map((link) => (
+          <li key={link.key}>
+            <Link to={link.to} className="kk-task-link">
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
