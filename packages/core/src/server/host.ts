@@ -105,24 +105,6 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
 
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
   const { db } = database;
-  try {
-    await applyMigrations(database, 'core', coreMigrations);
-    for (const agency of config.region.agencies) {
-      await db
-        .insertInto('core_agencies')
-        .values({ id: agency.id, name: agency.name, short_name: agency.shortName })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ name: agency.name, short_name: agency.shortName }))
-        .execute();
-    }
-    for (const { definition } of config.modules) {
-      const applied = await applyMigrations(database, definition.id, serverModules.get(definition.id)!.migrations);
-      if (applied.length) log.info('migrations applied', { module: definition.id, migrations: applied });
-    }
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-
   const events = new EventBus(log);
   for (const [name, handlers] of Object.entries(config.on)) for (const handler of handlers) events.on(name, handler);
   const storage = options.storage ?? new LocalFileStorage(options.uploadsDir ?? '.data/uploads');
@@ -150,30 +132,52 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
     });
   }
 
-  if (demo) {
-    const firstAgency = config.region.agencies[0]?.id ?? null;
-    await ensureDemoAccount(db, 'core', { email: 'admin@demo.kotakit.id', name: 'Admin Demo', kind: 'admin' });
-    await ensureDemoAccount(db, 'core', { email: 'warga@demo.kotakit.id', name: 'Warga Demo', kind: 'citizen' });
-    if (firstAgency) await ensureDemoAccount(db, 'core', { email: 'petugas@demo.kotakit.id', name: 'Petugas Demo', kind: 'officer', agencyId: firstAgency });
+  // Start-up work runs under one lock, so server processes starting together on one PostgreSQL
+  // never apply a migration or load demo data twice.
+  const prepare = async () => {
+    await applyMigrations(database, 'core', coreMigrations);
+    for (const agency of config.region.agencies) {
+      await db
+        .insertInto('core_agencies')
+        .values({ id: agency.id, name: agency.name, short_name: agency.shortName })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ name: agency.name, short_name: agency.shortName }))
+        .execute();
+    }
     for (const { definition } of config.modules) {
-      const seed = serverModules.get(definition.id)!.seed;
-      if (!seed) continue;
-      const done = await db.selectFrom('core_seeds').select('module').where('module', '=', definition.id).executeTakeFirst();
-      if (done) continue;
-      await seed(contexts.get(definition.id)!);
-      await db.insertInto('core_seeds').values({ module: definition.id }).execute();
-      log.info('demo data loaded', { module: definition.id });
+      const applied = await applyMigrations(database, definition.id, serverModules.get(definition.id)!.migrations);
+      if (applied.length) log.info('migrations applied', { module: definition.id, migrations: applied });
     }
-  } else {
-    // Demo accounts (and their well-known password) must never survive into a real deployment.
-    await db.deleteFrom('core_users').where('demo', '=', true).execute();
-  }
-  if (options.bootstrapAdmin) {
-    const admin = await db.selectFrom('core_users').select('id').where('kind', '=', 'admin').executeTakeFirst();
-    if (!admin) {
-      await createAccount(db, { ...options.bootstrapAdmin, name: options.bootstrapAdmin.name ?? 'Admin', kind: 'admin' });
-      log.info('first admin account created');
+    if (demo) {
+      const firstAgency = config.region.agencies[0]?.id ?? null;
+      await ensureDemoAccount(db, 'core', { email: 'admin@demo.kotakit.id', name: 'Admin Demo', kind: 'admin' });
+      await ensureDemoAccount(db, 'core', { email: 'warga@demo.kotakit.id', name: 'Warga Demo', kind: 'citizen' });
+      if (firstAgency) await ensureDemoAccount(db, 'core', { email: 'petugas@demo.kotakit.id', name: 'Petugas Demo', kind: 'officer', agencyId: firstAgency });
+      for (const { definition } of config.modules) {
+        const seed = serverModules.get(definition.id)!.seed;
+        if (!seed) continue;
+        const done = await db.selectFrom('core_seeds').select('module').where('module', '=', definition.id).executeTakeFirst();
+        if (done) continue;
+        await seed(contexts.get(definition.id)!);
+        await db.insertInto('core_seeds').values({ module: definition.id }).execute();
+        log.info('demo data loaded', { module: definition.id });
+      }
+    } else {
+      // Demo accounts (and their well-known password) must never survive into a real deployment.
+      await db.deleteFrom('core_users').where('demo', '=', true).execute();
     }
+    if (options.bootstrapAdmin) {
+      const admin = await db.selectFrom('core_users').select('id').where('kind', '=', 'admin').executeTakeFirst();
+      if (!admin) {
+        await createAccount(db, { ...options.bootstrapAdmin, name: options.bootstrapAdmin.name ?? 'Admin', kind: 'admin' });
+        log.info('first admin account created');
+      }
+    }
+  };
+  try {
+    await database.withLock('kota-kit:startup', prepare);
+  } catch (error) {
+    await database.close();
+    throw error;
   }
 
   // ------------------------------------------------------------------ HTTP
