@@ -167,6 +167,27 @@ describe('Tangerang Live in a phone browser', () => {
     expect((await login.json()).user).toMatchObject({ kind: 'officer', agencyId: 'disperindag', roles: [{ module: 'harga-pasar', role: 'enumerator', agencyId: 'disperindag' }] });
   });
 
+  it('installs a service worker that keeps the app and what was read available offline', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // Load once under the worker's control, so the shell and the API answers are cached.
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.locator('header').getByText('Tangerang Live').first().waitFor();
+    await page.waitForLoadState('networkidle');
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('header').getByText('Tangerang Live').first().waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Beranda' }).waitFor();
+    await context.setOffline(false);
+    await context.close();
+  });
+
   it('fits a 360 px phone screen without sideways scrolling', async () => {
     const context = await phone();
     const page = await context.newPage();
