@@ -1,5 +1,6 @@
 /**
- * @kota-kit/harga-pasar/client — the browser half: translations and a lazily loaded board page.
+ * @kota-kit/harga-pasar/client — the browser half: the public board, commodity and market pages, the
+ * home widget, and the officers' entry, publication and alert pages. Every page is loaded lazily.
  */
 import { defineClientModule } from '@kota-kit/core/client';
 import { hargaPasar } from '../index.js';
@@ -7,6 +8,21 @@ import { translations } from './translations.js';
 
 export default defineClientModule(hargaPasar, {
   nav: { labelKey: 'nav.title', descriptionKey: 'nav.description', icon: '🛒' },
-  routes: [{ path: '', page: () => import('./board-page.js') }],
+  routes: [
+    { path: '', page: () => import('./board-page.js') },
+    { path: 'komoditas/:id', page: () => import('./commodity-page.js') },
+    { path: 'pasar', page: () => import('./markets-page.js') },
+    { path: 'pasar/:id', page: () => import('./market-page.js') },
+    { path: 'entri', page: () => import('./entry-page.js') },
+    { path: 'publikasi', page: () => import('./publish-page.js') },
+    { path: 'peringatan', page: () => import('./alerts-page.js') },
+  ],
+  widgets: [{ id: 'today', widget: () => import('./widget-today.js') }],
+  // Listed under "Tugas saya" on the home screen for officers holding the role.
+  tasks: [
+    { path: 'entri', labelKey: 'entry.title', roles: ['enumerator'] },
+    { path: 'publikasi', labelKey: 'publish.title', roles: ['supervisor'] },
+    { path: 'peringatan', labelKey: 'alerts.title', roles: ['enumerator', 'supervisor'] },
+  ],
   translations,
 });

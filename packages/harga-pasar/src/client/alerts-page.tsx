@@ -1,0 +1,88 @@
+import { apiFetch, Badge, ErrorState, formatRupiah, Link, Loading, PageHeader, useLanguage, useQuery, useSession } from '@kota-kit/core/client';
+import { longDate } from './dates.js';
+import { api, base, ChangeText, SubNav, unitLabel, useRoles, useT } from './shared.js';
+
+interface Alerts {
+  date: string | null;
+  alertRisePercent: number;
+  alerts: {
+    commodity: string;
+    name: string;
+    unit: string;
+    date: string;
+    average: number;
+    reasons: ('above-reference' | 'week-rise')[];
+    reference: { kind: 'HET' | 'HAP'; price: number; legalBasis: string } | null;
+    changeWeek: { date: string; amount: number; percent: number } | null;
+  }[];
+}
+
+/** The agency's alerts: commodities above their reference price or rising fast over a week. */
+export default function AlertsPage() {
+  const t = useT();
+  const language = useLanguage();
+  const { user, isLoading } = useSession();
+  const roles = useRoles();
+  const allowed = roles.enumerator || roles.supervisor;
+  const alerts = useQuery({ queryKey: ['harga-pasar', 'alerts'], queryFn: () => apiFetch<Alerts>(`${api}/alerts`), enabled: Boolean(user && allowed) });
+
+  if (isLoading) return <Loading />;
+  return (
+    <div className="hp-page">
+      <SubNav />
+      <PageHeader title={t('alerts.title')} description={alerts.data ? t('alerts.description', { percent: alerts.data.alertRisePercent }) : undefined} />
+      {!user ? (
+        <p>
+          {t('officer.signIn')} <Link to={`/login?next=${encodeURIComponent(`${base}/peringatan`)}`}>{t('officer.signInLink')}</Link>
+        </p>
+      ) : !allowed ? (
+        <p role="alert">{t('officer.noRole')}</p>
+      ) : alerts.isPending ? (
+        <Loading />
+      ) : alerts.isError ? (
+        <ErrorState error={alerts.error} onRetry={() => void alerts.refetch()} />
+      ) : (
+        <>
+          {alerts.data.date ? (
+            <p className="hp-datadate__line">
+              {t('board.pricesOf')} <time dateTime={alerts.data.date}>{longDate(alerts.data.date, language)}</time>
+            </p>
+          ) : null}
+          {alerts.data.alerts.length === 0 ? (
+            <p className="hp-note hp-note--ok">{t('alerts.none')}</p>
+          ) : (
+            <ul className="hp-alerts">
+              {alerts.data.alerts.map((alert) => (
+                <li key={alert.commodity} className="kk-card hp-alert">
+                  <h2 className="hp-alert__name">
+                    <Link to={`${base}/komoditas/${alert.commodity}`}>{alert.name}</Link>
+                  </h2>
+                  <p>
+                    <span className="hp-price">{formatRupiah(alert.average)}</span>
+                    <span className="hp-unit">/{unitLabel(t, alert.unit)}</span>
+                  </p>
+                  <p className="hp-alert__reasons">
+                    {alert.reasons.map((reason) => (
+                      <Badge key={reason} tone={reason === 'above-reference' ? 'danger' : 'warning'}>
+                        {t(`alerts.reasons.${reason}`)}
+                      </Badge>
+                    ))}
+                  </p>
+                  {alert.reference ? (
+                    <p className="hp-small">
+                      {t('board.reference', { kind: alert.reference.kind, price: formatRupiah(alert.reference.price) })}
+                      <span className="hp-muted hp-block">{alert.reference.legalBasis}</span>
+                    </p>
+                  ) : null}
+                  <p className="hp-small">
+                    {t('board.vsWeek')}: <ChangeText change={alert.changeWeek} />
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,348 @@
+import {
+  ApiError,
+  apiFetch,
+  Button,
+  ErrorState,
+  formatRupiah,
+  FormError,
+  Loading,
+  PageHeader,
+  useLanguage,
+  useQuery,
+  useQueryClient,
+  useSession,
+  Link,
+} from '@kota-kit/core/client';
+import { useMemo, useRef, useState } from 'react';
+import { signedPercent } from './change.js';
+import { longDate, shortDate } from './dates.js';
+import {
+  buildEntryBody,
+  clearDraft,
+  defaultStorage,
+  draftDiffers,
+  fillSameAsYesterday,
+  initialValues,
+  largeChangeHint,
+  loadDraft,
+  onlyLargeChanges,
+  parsePrice,
+  rowProblems,
+  saveDraft,
+  untouchedCount,
+  type EntryData,
+  type EntryItem,
+  type EntryValues,
+  type RowProblems,
+} from './entry-logic.js';
+import { api, base, OfflineBanner, SubNav, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
+
+const lastMarketKey = 'kk-harga-pasar:entry-market';
+
+function rememberedMarket(ids: string[]): string {
+  try {
+    const stored = localStorage.getItem(lastMarketKey);
+    if (stored && ids.includes(stored)) return stored;
+  } catch {
+    // Storage blocked: start with the first market.
+  }
+  return ids[0] ?? '';
+}
+
+/** The enumerator's form: one market, one day, every commodity on one phone screen. */
+export default function EntryPage() {
+  const t = useT();
+  const { user, isLoading } = useSession();
+  const roles = useRoles();
+  const options = useOptions();
+  const today = useToday();
+  const online = useOnline();
+  const [market, setMarket] = useState(() => rememberedMarket(options.markets.map((m) => m.id)));
+  const [date, setDate] = useState(today);
+
+  const entry = useQuery({
+    queryKey: ['harga-pasar', 'entry', market, date],
+    queryFn: () => apiFetch<EntryData>(`${api}/entry?market=${encodeURIComponent(market)}&date=${date}`),
+    enabled: Boolean(user && roles.enumerator && market),
+    staleTime: 0,
+  });
+
+  if (isLoading) return <Loading />;
+  if (!user) {
+    return (
+      <div className="hp-page">
+        <SubNav />
+        <PageHeader title={t('entry.title')} />
+        <p>
+          {t('officer.signIn')}{' '}
+          <Link to={`/login?next=${encodeURIComponent(`${base}/entri`)}`}>{t('officer.signInLink')}</Link>
+        </p>
+      </div>
+    );
+  }
+  if (!roles.enumerator) {
+    return (
+      <div className="hp-page">
+        <SubNav />
+        <PageHeader title={t('entry.title')} />
+        <p role="alert">{t('officer.noRole')}</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="hp-page hp-entry">
+      <SubNav />
+      <PageHeader title={t('entry.title')} description={t('entry.description')} />
+      <OfflineBanner online={online} />
+      <div className="hp-entry__pick">
+        <div className="kk-field">
+          <label className="kk-field__label" htmlFor="hp-entry-market">
+            {t('entry.market')}
+          </label>
+          <select
+            id="hp-entry-market"
+            className="kk-input kk-select"
+            value={market}
+            onChange={(event) => {
+              setMarket(event.target.value);
+              try {
+                localStorage.setItem(lastMarketKey, event.target.value);
+              } catch {
+                // Ignore.
+              }
+            }}
+          >
+            {options.markets.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="kk-field">
+          <label className="kk-field__label" htmlFor="hp-entry-date">
+            {t('entry.date')}
+          </label>
+          <input id="hp-entry-date" className="kk-input" type="date" value={date} max={today} onChange={(event) => event.target.value && setDate(event.target.value)} />
+        </div>
+      </div>
+      {entry.isPending ? (
+        entry.fetchStatus === 'paused' ? <p className="hp-note">{t('entry.waitingOnline')}</p> : <Loading />
+      ) : entry.isError ? (
+        <ErrorState error={entry.error} onRetry={() => void entry.refetch()} />
+      ) : (
+        <EntryForm key={`${market}:${date}`} data={entry.data} />
+      )}
+    </div>
+  );
+}
+
+function EntryForm({ data }: { data: EntryData }) {
+  const t = useT();
+  const language = useLanguage();
+  const queryClient = useQueryClient();
+  const storage = useMemo(() => defaultStorage(), []);
+  const [restored] = useState(() => {
+    const draft = loadDraft(storage, data.market.id, data.date);
+    return draftDiffers(data, draft) ? draft : null;
+  });
+  const [values, setValues] = useState<EntryValues>(() => initialValues(data, restored));
+  const [items, setItems] = useState(data.items);
+  const [problems, setProblems] = useState<RowProblems | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [networkError, setNetworkError] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const current: EntryData = { ...data, items };
+
+  const update = (next: EntryValues) => {
+    setValues(next);
+    setSaved(null);
+    saveDraft(storage, data.market.id, data.date, next);
+  };
+
+  const submit = async (confirm: boolean) => {
+    const body = buildEntryBody(current, values, confirm);
+    if (!body.prices.length) {
+      setProblems({ errors: {}, largeChanges: {}, general: [t('entry.nothing')] });
+      return;
+    }
+    setSaving(true);
+    setNetworkError(false);
+    try {
+      const result = await apiFetch<EntryData>(`${api}/entry`, { method: 'PUT', body });
+      clearDraft(storage, data.market.id, data.date);
+      queryClient.setQueryData(['harga-pasar', 'entry', data.market.id, data.date], result);
+      void queryClient.invalidateQueries({ queryKey: ['harga-pasar'], predicate: (query) => query.queryKey[1] !== 'entry' });
+      setItems(result.items);
+      setValues(initialValues(result, null));
+      setProblems(null);
+      setSaved(result.publishMode === 'automatic' ? t('entry.savedPublished', { count: body.prices.length }) : t('entry.savedDraft', { count: body.prices.length }));
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setProblems(rowProblems(error.problem, body));
+      } else {
+        setNetworkError(true);
+      }
+    } finally {
+      setSaving(false);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    }
+  };
+
+  const groups = new Map<string, EntryItem[]>();
+  for (const item of items) groups.set(item.group, [...(groups.get(item.group) ?? []), item]);
+  const filled = items.filter((item) => parsePrice(values[item.commodity] ?? '') !== null).length;
+  const untouched = untouchedCount(current, values);
+  const largeCount = problems ? Object.keys(problems.largeChanges).length : 0;
+  const confirmable = problems ? onlyLargeChanges(problems) : false;
+
+  return (
+    <form
+      className="hp-entry__form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(false);
+      }}
+    >
+      <p className="hp-muted">
+        {t('entry.forDay', { market: data.market.name, date: longDate(data.date, language) })} ·{' '}
+        <strong>{t(`entry.status.${data.status}`)}</strong>
+      </p>
+      {restored ? (
+        <p className="hp-note" role="status">
+          {t('entry.restored')}
+        </p>
+      ) : null}
+      <div className="hp-entry__all">
+        <Button variant="secondary" disabled={untouched === 0} onClick={() => update(fillSameAsYesterday(current, values))}>
+          {t('entry.sameAll', { count: untouched })}
+        </Button>
+      </div>
+
+      <div ref={summaryRef} tabIndex={-1} className="hp-entry__summary">
+        {saved ? (
+          <p className="hp-note hp-note--ok" role="status">
+            ✓ {saved}
+          </p>
+        ) : null}
+        {networkError ? <FormError>{t('entry.networkError')}</FormError> : null}
+        {problems && largeCount > 0 ? (
+          <div className="hp-confirm" role="alert">
+            <p>
+              <strong>{t('entry.largeTitle', { count: largeCount, percent: data.changeWarningPercent })}</strong>
+            </p>
+            <p>{confirmable ? t('entry.largeHelp') : t('entry.largeFixFirst')}</p>
+            {confirmable ? (
+              <Button loading={saving} onClick={() => void submit(true)}>
+                {t('entry.confirm')}
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+        {problems && (problems.general.length || Object.keys(problems.errors).length) ? (
+          <FormError>
+            {problems.general.length ? problems.general.join(' ') : t('entry.fixErrors', { count: Object.keys(problems.errors).length })}
+          </FormError>
+        ) : null}
+      </div>
+
+      {[...groups].map(([group, list]) => (
+        <fieldset key={group} className="hp-entry__group">
+          <legend>{group}</legend>
+          {list.map((item) => (
+            <EntryRow
+              key={item.commodity}
+              item={item}
+              value={values[item.commodity] ?? ''}
+              threshold={data.changeWarningPercent}
+              error={problems?.errors[item.commodity]}
+              large={problems?.largeChanges[item.commodity]}
+              onChange={(value) => update({ ...values, [item.commodity]: value })}
+              onSame={() => update(fillSameAsYesterday(current, values, item.commodity))}
+              language={language}
+            />
+          ))}
+        </fieldset>
+      ))}
+
+      <div className="hp-entry__bar">
+        <span className="hp-muted">{t('entry.filled', { filled, total: items.length })}</span>
+        <Button type="submit" loading={saving}>
+          {t('entry.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function EntryRow(props: {
+  item: EntryItem;
+  value: string;
+  threshold: number;
+  error?: string;
+  large?: string;
+  onChange: (value: string) => void;
+  onSame: () => void;
+  language: 'id' | 'en';
+}) {
+  const t = useT();
+  const { item, value, language } = props;
+  const id = `hp-price-${item.commodity}`;
+  const published = item.status === 'published';
+  const hint = largeChangeHint(item, value, props.threshold);
+  const describedBy = [`${id}-prev`, hint !== null || props.large ? `${id}-warn` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={`hp-entry__row${props.error ? ' hp-entry__row--error' : props.large ? ' hp-entry__row--warn' : ''}`}>
+      <label htmlFor={id} className="hp-entry__label">
+        {item.name} <span className="hp-muted hp-small">/{unitLabel(t, item.unit)}</span>
+      </label>
+      <p id={`${id}-prev`} className="hp-entry__prev hp-small">
+        {item.previous
+          ? t('entry.previous', { price: formatRupiah(item.previous.price), date: shortDate(item.previous.date, language) })
+          : t('entry.noPrevious')}
+        {published ? <span className="kk-badge kk-badge--success hp-entry__badge">{t('entry.published')}</span> : null}
+      </p>
+      <div className="hp-entry__inputs">
+        <span className="hp-entry__rp" aria-hidden="true">
+          Rp
+        </span>
+        <input
+          id={id}
+          className="kk-input hp-entry__input"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          autoComplete="off"
+          enterKeyHint="next"
+          value={value}
+          disabled={published}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => props.onChange(event.target.value.replace(/[^\d]/g, ''))}
+        />
+        <button
+          type="button"
+          className="kk-button kk-button--secondary hp-entry__same"
+          disabled={published || !item.previous}
+          aria-label={t('entry.sameOneLabel', { name: item.name })}
+          onClick={props.onSame}
+        >
+          {t('entry.sameOne')}
+        </button>
+      </div>
+      {props.large || hint !== null ? (
+        <p id={`${id}-warn`} className="hp-entry__warn hp-small">
+          <span aria-hidden="true">⚠ </span>
+          {hint !== null ? t('entry.largeHint', { percent: signedPercent(hint, language) }) : t('entry.largeServer')}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p id={`${id}-error`} className="kk-field__error">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

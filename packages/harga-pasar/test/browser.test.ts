@@ -1,0 +1,122 @@
+// The enumerator enters a market day on a phone, a supervisor publishes it, and the public board and chart
+// show the new prices: harga-pasar's browser half, built with core's Vite plugin, served by core's server on PGlite.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { demoPassword } from '@kota-kit/core/server';
+import { launchChromium, phoneViewport, startTestHost, TestClock, type TestHost } from '@kota-kit/core/testing';
+import { kotaKit } from '@kota-kit/core/vite';
+import react from '@vitejs/plugin-react';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import hargaPasarServer from '../src/server/index.js';
+import { testHost } from './fixture.js';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const day = 86_400_000;
+const host = testHost({ demoSeedDays: 8 });
+let outDir: string;
+let server: TestHost;
+let browser: Browser;
+let clock: TestClock;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'kk-harga-pasar-web-'));
+  await build({
+    root: here('./web'),
+    configFile: false,
+    logLevel: 'error',
+    publicDir: false,
+    plugins: [react(), kotaKit({ host, clientEntries: { 'harga-pasar': here('../src/client/index.ts') } })],
+    resolve: {
+      alias: {
+        '@kota-kit/harga-pasar/style.css': here('../src/style.css'),
+        '@kota-kit/core/style.css': fileURLToPath(import.meta.resolve('@kota-kit/core/style.css')),
+      },
+    },
+    build: { outDir, emptyOutDir: true },
+  });
+  // Seed the demo prices up to yesterday, then move to today: today is the empty day the enumerator fills.
+  clock = new TestClock(new Date(Date.now() - day));
+  server = await startTestHost({ host, serverModules: [hargaPasarServer], database: 'pglite', clientDir: outDir, clock });
+  clock.advance(day);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, email: string, next: string) {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi').fill(demoPassword);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+  if (new URL(page.url()).pathname !== next) await page.goto(next);
+}
+
+const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+
+describe('harga-pasar in a built host on a phone', () => {
+  it('enters a day with one large change confirmed, publishes it, and shows it on the board and the chart', async () => {
+    // Enumerator: the form of today for the first market.
+    const enumerator = await browser.newContext({ ...phoneViewport, baseURL: server.url });
+    const page = await enumerator.newPage();
+    await signIn(page, 'enumerator@demo.kotakit.id', '/harga-pasar/entri');
+    await page.getByRole('heading', { name: 'Entri harga' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Publikasi' }).count()).resolves.toBe(0);
+    const cabai = page.getByLabel(/^Cabai rawit merah/);
+    await cabai.waitFor();
+    expect(await cabai.getAttribute('inputmode')).toBe('numeric');
+
+    // One tap keeps yesterday's prices in every row, then chilli jumps by half.
+    await page.getByRole('button', { name: /Sama dengan kemarin untuk 3 baris/ }).click();
+    const yesterday = digits(await cabai.inputValue());
+    expect(yesterday).toBeGreaterThan(0);
+    const jumped = Math.round((yesterday * 1.5) / 100) * 100;
+    await cabai.fill(String(jumped));
+    // The draft is on the phone before anything is sent.
+    const draft = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('kk-harga-pasar:entry:')));
+    expect(draft).toHaveLength(1);
+
+    await page.getByRole('button', { name: 'Simpan harga' }).click();
+    await page.getByText(/1 harga berubah lebih dari 20%/).waitFor();
+    await page.getByText('Perubahan besar; perlu dikonfirmasi.').or(page.getByText(/Berubah \+50/)).first().waitFor();
+    await page.getByRole('button', { name: 'Harga sudah benar, simpan' }).click();
+    await page.getByText(/3 harga tersimpan dan menunggu publikasi/).waitFor();
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('kk-harga-pasar:entry:')).length)).toBe(0);
+    await enumerator.close();
+
+    // Supervisor publishes the market day.
+    const supervisor = await browser.newContext({ ...phoneViewport, baseURL: server.url });
+    const sPage = await supervisor.newPage();
+    await signIn(sPage, 'supervisor@demo.kotakit.id', '/harga-pasar/publikasi');
+    await sPage.getByRole('heading', { name: 'Publikasi harga' }).waitFor();
+    await sPage.getByRole('button', { name: 'Terbitkan 3 harga' }).click();
+    await sPage.getByText('3 harga diterbitkan.').waitFor();
+    await supervisor.close();
+
+    // Anyone: the board has today's chilli price (only this market reported today, so it is the average).
+    const citizen = await browser.newContext({ ...phoneViewport, baseURL: server.url });
+    const cPage = await citizen.newPage();
+    await cPage.goto('/harga-pasar');
+    await cPage.getByRole('heading', { name: 'Harga bahan pokok' }).waitFor();
+    await cPage.getByText('Harga per').waitFor();
+    const card = cPage.locator('li.hp-item', { has: cPage.getByRole('link', { name: 'Cabai rawit merah' }) });
+    await expect(card.locator('.hp-price').textContent().then(digits)).resolves.toBe(jumped);
+    await expect(card.getByText('▲').count()).resolves.toBeGreaterThan(0);
+
+    // The commodity page's chart ends at the new price, and its table says the same.
+    await card.getByRole('link', { name: 'Cabai rawit merah' }).click();
+    await cPage.getByRole('img', { name: /Grafik harga Cabai rawit merah/ }).waitFor();
+    await cPage.getByText('Tampilkan angka sebagai tabel').click();
+    const firstRow = cPage.getByRole('table', { name: /Harga Cabai rawit merah per tanggal/ }).getByRole('row').nth(1);
+    await expect(firstRow.getByRole('cell').first().textContent().then(digits)).resolves.toBe(jumped);
+    await citizen.close();
+  });
+});
