@@ -3,6 +3,7 @@
  */
 import { defineHost } from '@kota-kit/core';
 import { hargaPasar, tangerangDefaults as hargaPasarTangerang } from '@kota-kit/harga-pasar';
+import { laksa, tangerangCategories } from '@kota-kit/laksa';
 
 export default defineHost({
   region: {
@@ -56,5 +57,13 @@ export default defineHost({
       { id: 'disperindag', name: 'Dinas Perindustrian dan Perdagangan', shortName: 'Disperindag' },
     ],
   },
-  modules: [hargaPasar.with(hargaPasarTangerang)],
+  modules: [
+    laksa.with({
+      categories: tangerangCategories,
+      // The Tangerang LIVE Room at Diskominfo verifies reports and forwards them to the agencies.
+      verifierAgency: 'diskominfo',
+      open311: { jurisdictionId: 'tangerangkota.go.id', contact: 'diskominfo@tangerangkota.go.id' },
+    }),
+    hargaPasar.with(hargaPasarTangerang),
+  ],
 });

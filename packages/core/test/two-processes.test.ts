@@ -22,6 +22,7 @@ describe.each(targets)('two server processes on one %s database', () => {
         (index) =>
           new Promise<string>((resolve, reject) => {
             const child = spawn(process.execPath, ['--import', 'tsx', script], {
+              cwd: fileURLToPath(new URL('..', import.meta.url)),
               env: { ...process.env, DATABASE_URL: database.url, PORT: '0' },
               stdio: ['ignore', 'pipe', 'pipe'],
             });

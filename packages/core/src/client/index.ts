@@ -20,6 +20,6 @@ export { LoginPage, RegisterPage } from './auth-pages.js';
 
 // Re-exported so modules depend only on @kota-kit/core (one copy of each, matching versions).
 export { Link, NavLink, Navigate, Outlet, useParams, useNavigate, useSearchParams, useLocation } from 'react-router';
-export { useQuery, useMutation, useQueryClient, useInfiniteQuery } from '@tanstack/react-query';
+export { useQuery, useQueries, useMutation, useQueryClient, useInfiniteQuery } from '@tanstack/react-query';
 export type { ClientBootstrap, SessionUser } from '../types.js';
 export type { Problem, FieldError } from '../problem.js';

@@ -1,5 +1,4 @@
 import type { ComponentType } from 'react';
-import type { ModuleDefinition } from '../contract.js';
 
 /** A nested translation table: { nav: { title: 'LAKSA' } } → t('nav.title'). */
 export interface TranslationTable {
@@ -38,8 +37,16 @@ export interface OfficerTask {
   roles: string[];
 }
 
+/**
+ * What the browser needs of a module's definition: its id. A client entry passes `{ id: 'laksa' }` rather than
+ * importing the definition object, so the options schema (zod) stays out of the first page's JavaScript.
+ */
+export interface ClientModuleRef {
+  id: string;
+}
+
 export interface ClientModule {
-  definition: ModuleDefinition;
+  definition: ClientModuleRef;
   nav?: NavEntry;
   tasks?: OfficerTask[];
   routes: ClientRoute[];
@@ -49,6 +56,6 @@ export interface ClientModule {
 }
 
 /** The browser half of a module. */
-export function defineClientModule(definition: ModuleDefinition, parts: Omit<ClientModule, 'definition'>): ClientModule {
-  return { definition, ...parts };
+export function defineClientModule(definition: ClientModuleRef, parts: Omit<ClientModule, 'definition'>): ClientModule {
+  return { definition: { id: definition.id }, ...parts };
 }

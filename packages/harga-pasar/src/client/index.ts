@@ -3,10 +3,10 @@
  * home widget, and the officers' entry, publication and alert pages. Every page is loaded lazily.
  */
 import { defineClientModule } from '@kota-kit/core/client';
-import { hargaPasar } from '../index.js';
 import { translations } from './translations.js';
 
-export default defineClientModule(hargaPasar, {
+// Only the id: importing the module definition would put its zod options schema in the first page's JavaScript.
+export default defineClientModule({ id: 'harga-pasar' }, {
   nav: { labelKey: 'nav.title', descriptionKey: 'nav.description', icon: '🛒' },
   routes: [
     { path: '', page: () => import('./board-page.js') },

@@ -25,6 +25,17 @@ const conflictType = problemTypes.conflict;
 
 /** Longest range one export answers; a longer one is split by the caller (keeps each response bounded). */
 export const maxExportDays = 366;
+/** Rows per page of a streamed export (one keyset query each). */
+export const exportChunkRows = 10_000;
+
+type ExportJson = { from: string; to: string; rows: z.infer<typeof exportRowSchema>[] };
+
+interface ExportRow {
+  date: string;
+  market_id: string;
+  commodity_id: string;
+  price: number;
+}
 
 export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
   const db = database(ctx);
@@ -118,7 +129,7 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
         .where('status', '=', 'published')
         .where('date', '>=', addDays(date, -14))
         .where('date', '<=', date)
-        .orderBy('date', 'desc')
+        .orderBy('harga_pasar_prices.date', 'desc')
         .execute();
       const board = await computeBoard(ctx, date, true);
       const averages = new Map(board.items.filter((item) => item.date === date).map((item) => [item.commodity, item.average]));
@@ -165,12 +176,16 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
         .where('status', '=', 'published')
         .where('date', '>=', from)
         .where('date', '<=', to)
-        .orderBy('date')
+        .orderBy('harga_pasar_prices.date')
         .execute();
-      const perDate = new Map<string, number[]>();
+      const perDate = new Map<string, { sum: number; count: number }>();
       const perMarket = new Map<string, { date: string; price: number }[]>();
       for (const row of rows) {
-        perDate.set(row.date, [...(perDate.get(row.date) ?? []), row.price]);
+        const day = perDate.get(row.date);
+        if (day) {
+          day.sum += row.price;
+          day.count += 1;
+        } else perDate.set(row.date, { sum: row.price, count: 1 });
         const list = perMarket.get(row.market_id) ?? [];
         list.push({ date: row.date, price: row.price });
         perMarket.set(row.market_id, list);
@@ -183,7 +198,7 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
           unit: commodity.unit,
           from,
           to,
-          average: [...perDate].map(([date, prices]) => ({ date, price: Math.round(prices.reduce((sum, price) => sum + price, 0) / prices.length) })),
+          average: [...perDate].map(([date, day]) => ({ date, price: Math.round(day.sum / day.count) })),
           markets: options.markets.map((market) => ({ market: market.id, name: market.name, points: perMarket.get(market.id) ?? [] })),
         },
         200,
@@ -214,7 +229,7 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
         .where('status', '=', 'published')
         .where('date', '>=', addDays(date, -14))
         .where('date', '<=', date)
-        .orderBy('date', 'desc')
+        .orderBy('harga_pasar_prices.date', 'desc')
         .execute();
       const today_ = rows.filter((row) => row.date === date);
       const average = today_.length ? Math.round(today_.reduce((sum, row) => sum + row.price, 0) / today_.length) : null;
@@ -243,34 +258,112 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
   // ------------------------------------------------------------ open data
 
   const exportQuery = z.object({ from: dateParam, to: dateParam });
-  const exportRows = async (c: Context<AppEnv>, from: string, to: string) => {
+  const checkExport = async (c: Context<AppEnv>, from: string, to: string) => {
     if (to < from) throw problems.invalid([{ field: 'query.to', message: '"to" must not be before "from".' }]);
     if (daysBetween(from, to) + 1 > maxExportDays) {
       throw problems.invalid([{ field: 'query.to', message: `A range holds at most ${maxExportDays} days; split longer ranges.` }]);
     }
     await ctx.rateLimit.hit(`harga-pasar:export:${c.get('clientIp')}`, 60, 60);
-    const rows = await db
-      .selectFrom('harga_pasar_prices')
-      .select([sql<string>`date::text`.as('date'), 'market_id', 'commodity_id', 'price'])
-      .where('status', '=', 'published')
-      .where('date', '>=', from)
-      .where('date', '<=', to)
-      .orderBy('date')
-      .orderBy('market_id')
-      .orderBy('commodity_id')
-      .execute();
-    return rows.map((row) => ({
-      date: row.date,
-      market: row.market_id,
-      marketName: markets.get(row.market_id)?.name ?? row.market_id,
-      commodity: row.commodity_id,
-      commodityName: commodities.get(row.commodity_id)?.name ?? row.commodity_id,
-      unit: commodities.get(row.commodity_id)?.unit ?? 'kg',
-      price: row.price,
-    }));
+  };
+
+  /**
+   * The published prices of a range in (date, market, commodity) order, a page at a time: each page is one
+   * keyset query ("rows after the last one sent") on the index of published prices in primary-key order
+   * (migration 0002), so a year of a big city (over a million rows) is never held in memory and, on the embedded
+   * database, other requests run between pages.
+   */
+  async function* exportPages(from: string, to: string): AsyncGenerator<ExportRow[]> {
+    let last: ExportRow | undefined;
+    for (;;) {
+      const after = last
+        ? sql`(date, market_id, commodity_id) > (${last.date}::date, ${last.market_id}, ${last.commodity_id})`
+        : sql`date >= ${from}::date`;
+      // A page comes back as ONE text value ("date,market,commodity,price" lines): on the embedded database,
+      // turning 10k result rows into JS objects costs 5× the query (measured: 290 ms against 50 ms).
+      // Ids are slugs, so they hold no comma or line end.
+      const result = await sql<{ body: string | null }>`
+        SELECT string_agg(date::text || ',' || market_id || ',' || commodity_id || ',' || price::text, E'\n' ORDER BY date, market_id, commodity_id) AS body
+        FROM (
+          SELECT date, market_id, commodity_id, price FROM harga_pasar_prices
+          WHERE status = 'published' AND ${after} AND date <= ${to}::date
+          ORDER BY date, market_id, commodity_id
+          LIMIT ${exportChunkRows}
+        ) AS page
+      `.execute(db);
+      const body = result.rows[0]?.body;
+      const rows: ExportRow[] = body
+        ? body.split('\n').map((line) => {
+            const [date, market_id, commodity_id, price] = line.split(',') as [string, string, string, string];
+            return { date, market_id, commodity_id, price: Number(price) };
+          })
+        : [];
+      if (rows.length) yield rows;
+      if (rows.length < exportChunkRows) return;
+      last = rows.at(-1);
+    }
+  }
+
+  /** Fixed parts of a row per market and commodity, made once rather than per row. */
+  const memo = <T,>(make: (id: string) => T) => {
+    const cache = new Map<string, T>();
+    return (id: string) => {
+      let value = cache.get(id);
+      if (value === undefined) cache.set(id, (value = make(id)));
+      return value;
+    };
+  };
+  const marketName = (id: string) => markets.get(id)?.name ?? id;
+  const commodityName = (id: string) => commodities.get(id)?.name ?? id;
+  const commodityUnit = (id: string) => commodities.get(id)?.unit ?? 'kg';
+  const quote = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+  const csvMarket = memo((id) => `${id},${quote(marketName(id))},`);
+  const csvCommodity = memo((id) => `${id},${quote(commodityName(id))},${commodityUnit(id)},`);
+  // The same keys in the same order as `exportRowSchema`; JSON.stringify escapes the names.
+  const jsonMarket = memo((id) => `"market":${JSON.stringify(id)},"marketName":${JSON.stringify(marketName(id))},`);
+  const jsonCommodity = memo((id) => `"commodity":${JSON.stringify(id)},"commodityName":${JSON.stringify(commodityName(id))},"unit":${JSON.stringify(commodityUnit(id))},`);
+
+  /**
+   * A streamed response: `head`, then every row through `line` (joined by `separator`), then `tail`. The first
+   * page is read before answering, so a failing query is still a proper error response; later pages are read
+   * only as the client takes the data (back-pressure), and a client that goes away stops the paging.
+   */
+  const streamExport = async (from: string, to: string, format: { head: string; line: (row: ExportRow) => string; separator: string; tail: string }) => {
+    const pages = exportPages(from, to);
+    const encoder = new TextEncoder();
+    let pending: IteratorResult<ExportRow[]> | undefined = await pages.next();
+    let first = true;
+    return new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(format.head));
+      },
+      async pull(controller) {
+        try {
+          const page = pending ?? (await pages.next());
+          pending = undefined;
+          if (page.done) {
+            controller.enqueue(encoder.encode(format.tail));
+            controller.close();
+            return;
+          }
+          let text = '';
+          for (const row of page.value) {
+            if (!first) text += format.separator;
+            first = false;
+            text += format.line(row);
+          }
+          controller.enqueue(encoder.encode(text));
+        } catch (error) {
+          ctx.log.error('export stream failed', { from, to, error: (error as Error).message });
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await pages.return(undefined);
+      },
+    });
   };
   const exportDescription =
-    'Long format, one row per date, market and commodity: ISO dates, whole rupiah. At most 366 days per request; bad dates, `to` before `from` or a longer range answer 400 naming the field.';
+    'Long format, one row per date, market and commodity: ISO dates, whole rupiah. At most 366 days per request; bad dates, `to` before `from` or a longer range answer 400 naming the field. The response is streamed.';
 
   api.openapi(
     createRoute({
@@ -284,13 +377,14 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
     }),
     async (c) => {
       const { from, to } = c.req.valid('query');
-      const rows = await exportRows(c, from, to);
-      const quote = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-      const lines = ['date,market,market_name,commodity,commodity_name,unit,price'];
-      for (const row of rows) {
-        lines.push([row.date, row.market, quote(row.marketName), row.commodity, quote(row.commodityName), row.unit, String(row.price)].join(','));
-      }
-      return c.body(`${lines.join('\r\n')}\r\n`, 200, {
+      await checkExport(c, from, to);
+      const body = await streamExport(from, to, {
+        head: 'date,market,market_name,commodity,commodity_name,unit,price\r\n',
+        line: (row) => `${row.date},${csvMarket(row.market_id)}${csvCommodity(row.commodity_id)}${row.price}\r\n`,
+        separator: '',
+        tail: '',
+      });
+      return c.body(body, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="harga-pasar_${from}_${to}.csv"`,
         'cache-control': 'public, max-age=300',
@@ -310,9 +404,15 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
     }),
     async (c) => {
       const { from, to } = c.req.valid('query');
-      const rows = await exportRows(c, from, to);
-      c.header('cache-control', 'public, max-age=300');
-      return c.json({ from, to, rows }, 200);
+      await checkExport(c, from, to);
+      const body = await streamExport(from, to, {
+        head: `{"from":${JSON.stringify(from)},"to":${JSON.stringify(to)},"rows":[`,
+        line: (row) => `{"date":"${row.date}",${jsonMarket(row.market_id)}${jsonCommodity(row.commodity_id)}"price":${row.price}}`,
+        separator: ',',
+        tail: ']}',
+      });
+      // Streamed, so not through c.json(); the bytes are the same as c.json({ from, to, rows }) would send.
+      return c.body(body, 200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' }) as unknown as ReturnType<typeof c.json<ExportJson, 200>>;
     },
   );
 
@@ -327,7 +427,7 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
       .where('market_id', '=', marketId)
       .where('date', '>=', addDays(date, -31))
       .where('date', '<=', date)
-      .orderBy('date', 'desc')
+      .orderBy('harga_pasar_prices.date', 'desc')
       .execute();
     const items = options.commodities.map((commodity) => {
       const current = rows.find((row) => row.commodity_id === commodity.id && row.date === date);

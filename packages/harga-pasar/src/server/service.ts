@@ -72,7 +72,7 @@ export async function latestPublishedDate(ctx: Ctx, date: string, filter: { mark
     .select(sql<string>`date::text`.as('date'))
     .where('status', '=', 'published')
     .where('date', '<=', date)
-    .orderBy('date', 'desc')
+    .orderBy('harga_pasar_prices.date', 'desc')
     .limit(1);
   if (filter.market) query = query.where('market_id', '=', filter.market);
   if (filter.commodity) query = query.where('commodity_id', '=', filter.commodity);
@@ -87,8 +87,9 @@ interface DayAggregate {
   markets: number;
   lowest: number;
   highest: number;
-  lowest_market: string;
-  highest_market: string;
+  /** Only on a commodity's latest day in the window. */
+  lowest_market: string | null;
+  highest_market: string | null;
 }
 
 /**
@@ -100,17 +101,30 @@ interface DayAggregate {
 export async function computeBoard(ctx: Ctx, requestedDate: string, exact = false): Promise<Board> {
   const date = exact ? requestedDate : await latestPublishedDate(ctx, requestedDate);
   if (!date) return { date: null, requestedDate, items: [] };
+  // Averages of every day in the window (for the changes); cheapest and dearest market only of each commodity's
+  // latest day, looked up by its min and max price (a sorted array_agg per day and commodity cost 4× as much).
   const result = await sql<DayAggregate>`
-    SELECT date::text AS date, commodity_id,
-      round(avg(price))::int AS average,
-      count(*)::int AS markets,
-      min(price) AS lowest, max(price) AS highest,
-      (array_agg(market_id ORDER BY price ASC, market_id))[1] AS lowest_market,
-      (array_agg(market_id ORDER BY price DESC, market_id))[1] AS highest_market
-    FROM harga_pasar_prices
-    WHERE status = 'published' AND date BETWEEN ${addDays(date, -lookbackDays)}::date AND ${date}::date
-    GROUP BY date, commodity_id
-    ORDER BY date DESC
+    WITH days AS (
+      SELECT date, commodity_id, round(avg(price))::int AS average, count(*)::int AS markets, min(price) AS lowest, max(price) AS highest
+      FROM harga_pasar_prices
+      WHERE status = 'published' AND date BETWEEN ${addDays(date, -lookbackDays)}::date AND ${date}::date
+      GROUP BY date, commodity_id
+    ), latest AS (
+      SELECT DISTINCT ON (commodity_id) date, commodity_id, lowest, highest FROM days ORDER BY commodity_id, date DESC
+    ), extremes AS (
+      SELECT date, commodity_id,
+        (SELECT p.market_id FROM harga_pasar_prices p
+          WHERE p.status = 'published' AND p.date = latest.date AND p.commodity_id = latest.commodity_id AND p.price = latest.lowest
+          ORDER BY p.market_id LIMIT 1) AS lowest_market,
+        (SELECT p.market_id FROM harga_pasar_prices p
+          WHERE p.status = 'published' AND p.date = latest.date AND p.commodity_id = latest.commodity_id AND p.price = latest.highest
+          ORDER BY p.market_id LIMIT 1) AS highest_market
+      FROM latest
+    )
+    SELECT days.date::text AS date, days.commodity_id, days.average, days.markets, days.lowest, days.highest,
+      extremes.lowest_market, extremes.highest_market
+    FROM days LEFT JOIN extremes ON extremes.commodity_id = days.commodity_id AND extremes.date = days.date
+    ORDER BY days.date DESC
   `.execute(ctx.db);
   const byCommodity = new Map<string, DayAggregate[]>();
   for (const row of result.rows) {
@@ -137,8 +151,8 @@ export async function computeBoard(ctx: Ctx, requestedDate: string, exact = fals
       date: current.date,
       average: current.average,
       marketCount: current.markets,
-      lowest: { market: current.lowest_market, name: marketNames.get(current.lowest_market) ?? current.lowest_market, price: current.lowest },
-      highest: { market: current.highest_market, name: marketNames.get(current.highest_market) ?? current.highest_market, price: current.highest },
+      lowest: { market: current.lowest_market!, name: marketNames.get(current.lowest_market!) ?? current.lowest_market!, price: current.lowest },
+      highest: { market: current.highest_market!, name: marketNames.get(current.highest_market!) ?? current.highest_market!, price: current.highest },
       changeDay: change(previousDay, current.average),
       changeWeek: change(weekAgo, current.average),
       reference,

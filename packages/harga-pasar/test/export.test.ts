@@ -1,0 +1,133 @@
+import { sql } from '@kota-kit/core/server';
+import { startTestHost, testDatabaseTargets, type TestHost } from '@kota-kit/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import hargaPasarServer from '../src/server/index.js';
+import { exportChunkRows } from '../src/server/routes.js';
+import { testClock, testHost } from './fixture.js';
+
+interface Row {
+  date: string;
+  market: string;
+  marketName: string;
+  commodity: string;
+  commodityName: string;
+  unit: string;
+  price: number;
+}
+
+const header = 'date,market,market_name,commodity,commodity_name,unit,price';
+// Eight markets × four commodities × 366 days is more rows than one page of the streamed export.
+const markets = Array.from({ length: 8 }, (_, index) => ({
+  id: `pasar-0${index + 1}`,
+  // The first name needs CSV quoting and JSON escaping.
+  name: index === 0 ? 'Pasar "Lama", Kota' : `Pasar ${index + 1}`,
+  kecamatan: 'Tangerang',
+  address: 'Jl. Pasar',
+  lat: -6.2,
+  lng: 106.6,
+}));
+const commodities = [
+  { id: 'beras-medium', name: 'Beras medium', group: 'Beras', variant: 'Medium', unit: 'kg' as const },
+  { id: 'minyakita', name: 'Minyakita', group: 'Minyak goreng', unit: 'liter' as const },
+  { id: 'telur-ayam-ras', name: 'Telur ayam ras', group: 'Telur', unit: 'kg' as const },
+  { id: 'tepung-terigu', name: 'Tepung terigu', group: 'Tepung', unit: 'kg' as const },
+];
+const from = '2024-03-10';
+const to = '2025-03-10';
+// pasar-03 did not collect on 1 July 2024; pasar-08's prices of the last day are still drafts (never exported).
+const expectedRows = 366 * 8 * 4 - 4 - 4;
+const priceOf = (date: string, market: number, commodity: number) =>
+  10_000 + market * 1_000 + commodity * 100 + (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+
+describe.each(testDatabaseTargets())('harga-pasar streamed export on %s', (database) => {
+  let host: TestHost;
+
+  beforeAll(async () => {
+    host = await startTestHost({
+      host: testHost({ markets, commodities, referencePrices: [] }),
+      serverModules: [hargaPasarServer],
+      database,
+      clock: testClock(),
+    });
+    await sql`
+      INSERT INTO harga_pasar_prices (date, market_id, commodity_id, price, status)
+      SELECT d::date, m.id, c.id, 10000 + m.n * 1000 + c.n * 100 + (d::date - ${from}::date),
+        CASE WHEN d::date = ${to}::date AND m.id = 'pasar-08' THEN 'draft' ELSE 'published' END
+      FROM generate_series(${from}::date, ${to}::date, interval '1 day') AS d
+      CROSS JOIN unnest(${`{${markets.map((market) => market.id).join(',')}}`}::text[]) WITH ORDINALITY AS m(id, n)
+      CROSS JOIN unnest(${`{${commodities.map((commodity) => commodity.id).join(',')}}`}::text[]) WITH ORDINALITY AS c(id, n)
+      WHERE NOT (d::date = '2024-07-01' AND m.id = 'pasar-03')
+    `.execute(host.server.database.db);
+  });
+  afterAll(async () => host?.close());
+
+  it('streams a year as JSON: every published row once, in date, market, commodity order', async () => {
+    const response = await host.client().fetch(`/api/harga-pasar/export.json?from=${from}&to=${to}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    const body = (await response.json()) as { from: string; to: string; rows: Row[] };
+    expect(Object.keys(body)).toEqual(['from', 'to', 'rows']);
+    expect(body).toMatchObject({ from, to });
+    const { rows } = body;
+    expect(rows).toHaveLength(expectedRows);
+    expect(rows.length).toBeGreaterThan(exportChunkRows); // more than one page
+
+    expect(rows[0]).toEqual({
+      date: from,
+      market: 'pasar-01',
+      marketName: 'Pasar "Lama", Kota',
+      commodity: 'beras-medium',
+      commodityName: 'Beras medium',
+      unit: 'kg',
+      price: 11_100,
+    });
+    expect(Object.keys(rows[0]!)).toEqual(['date', 'market', 'marketName', 'commodity', 'commodityName', 'unit', 'price']);
+    expect(rows.at(-1)).toEqual({
+      date: to,
+      market: 'pasar-07',
+      marketName: 'Pasar 7',
+      commodity: 'tepung-terigu',
+      commodityName: 'Tepung terigu',
+      unit: 'kg',
+      price: 10_000 + 7_000 + 400 + 365,
+    });
+
+    // Strictly increasing keys: sorted, and no row twice across page boundaries.
+    const keys = rows.map((row) => `${row.date}|${row.market}|${row.commodity}`);
+    for (let index = 1; index < keys.length; index++) expect(keys[index]! > keys[index - 1]!, `row ${index}`).toBe(true);
+    // Every price is the one stored (checks the rows around the page boundary too).
+    const wrong = rows.filter((row) => row.price !== priceOf(row.date, Number(row.market.slice(-1)), commodities.findIndex((item) => item.id === row.commodity) + 1));
+    expect(wrong).toEqual([]);
+    expect(rows.filter((row) => row.date === '2024-07-01' && row.market === 'pasar-03')).toEqual([]);
+    expect(rows.filter((row) => row.date === to && row.market === 'pasar-08')).toEqual([]);
+  });
+
+  it('streams the same rows as CSV with the header and quoting', async () => {
+    const response = await host.client().fetch(`/api/harga-pasar/export.csv?from=${from}&to=${to}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="harga-pasar_${from}_${to}.csv"`);
+    const text = await response.text();
+    expect(text.endsWith('\r\n')).toBe(true);
+    const lines = text.slice(0, -2).split('\r\n');
+    expect(lines[0]).toBe(header);
+    expect(lines).toHaveLength(1 + expectedRows);
+    expect(lines[1]).toBe(`${from},pasar-01,"Pasar ""Lama"", Kota",beras-medium,Beras medium,kg,11100`);
+    expect(lines.at(-1)).toBe(`${to},pasar-07,Pasar 7,tepung-terigu,Tepung terigu,kg,${10_000 + 7_000 + 400 + 365}`);
+
+    // Line for line the JSON export.
+    const json = (await (await host.client().fetch(`/api/harga-pasar/export.json?from=${from}&to=${to}`)).json()) as { rows: Row[] };
+    const quote = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+    const expected = json.rows.map((row) => [row.date, row.market, quote(row.marketName), row.commodity, quote(row.commodityName), row.unit, row.price].join(','));
+    expect(lines.slice(1)).toEqual(expected);
+  });
+
+  it('streams a short range and an empty one in the same format', async () => {
+    const day = await host.client().fetch('/api/harga-pasar/export.csv?from=2024-07-01&to=2024-07-01');
+    expect((await day.text()).split('\r\n')).toHaveLength(1 + 28 + 1); // header, 7 markets × 4, final line end
+    const empty = await host.client().fetch('/api/harga-pasar/export.csv?from=2023-01-01&to=2023-01-31');
+    expect(await empty.text()).toBe(`${header}\r\n`);
+    const emptyJson = await host.client().fetch('/api/harga-pasar/export.json?from=2023-01-01&to=2023-01-31');
+    expect(await emptyJson.text()).toBe('{"from":"2023-01-01","to":"2023-01-31","rows":[]}');
+  });
+});

@@ -1,0 +1,279 @@
+import { apiFetch, Button, EmptyState, ErrorState, Link, Loading, PageHeader, useLanguage, useNavigate, useQuery, useSearchParams } from '@kota-kit/core/client';
+import { useState, type FormEvent } from 'react';
+import { reportStatuses, stages, type MapPoint, type PublicReport, type ReportList } from '../schemas.js';
+import { ReportsMap } from './city-map.js';
+import { looksLikeTicket, trackingTokenFrom } from './logic.js';
+import { OutboxPanel } from './outbox-panel.js';
+import { api, base, DateText, StageBadge, StatusText, SubNav, useCategoryName, useOptions, useT } from './shared.js';
+
+const pageSize = 10;
+const filterKeys = ['category', 'stage', 'status', 'kecamatan'] as const;
+
+/** The filters of the list, from the address so a filtered list can be shared. */
+export function listQuery(params: URLSearchParams, withPaging = true): string {
+  const query = new URLSearchParams();
+  for (const key of filterKeys) {
+    const value = params.get(key);
+    if (value) query.set(key, value);
+  }
+  if (withPaging) {
+    query.set('page', String(Math.max(1, Number(params.get('page')) || 1)));
+    query.set('pageSize', String(pageSize));
+  }
+  return query.toString();
+}
+
+export default function LaksaHome() {
+  const t = useT();
+  return (
+    <div className="lk-page">
+      <SubNav />
+      <PageHeader title={t('home.title')} description={t('home.description')} />
+      <div className="lk-hero">
+        <Link to={`${base}/lapor`} className="kk-button kk-button--primary lk-big-button">
+          <span aria-hidden="true">📣 </span>
+          {t('home.create')}
+        </Link>
+        <p className="lk-small">{t('home.createHint')}</p>
+      </div>
+      <OutboxPanel />
+      <TrackForm />
+      <PublicReports />
+    </div>
+  );
+}
+
+function TrackForm() {
+  const t = useT();
+  const navigate = useNavigate();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (looksLikeTicket(value)) return navigate(`${base}/laporan/${value.trim().toUpperCase()}`);
+    const token = trackingTokenFrom(value);
+    if (!token) return setError(t('track.inputError'));
+    navigate(`${base}/lacak/${token}`);
+  };
+  return (
+    <section className="kk-card lk-track" aria-labelledby="lk-track-title">
+      <h2 id="lk-track-title" className="kk-card__title">
+        {t('track.formTitle')}
+      </h2>
+      <form onSubmit={submit} noValidate>
+        <div className={`kk-field${error ? ' kk-field--invalid' : ''}`}>
+          <label className="kk-field__label" htmlFor="lk-track-input">
+            {t('track.inputLabel')}
+          </label>
+          <p className="kk-field__hint" id="lk-track-hint">
+            {t('track.inputHint')}
+          </p>
+          <div className="lk-inline-form">
+            <input
+              id="lk-track-input"
+              className="kk-input"
+              value={value}
+              autoComplete="off"
+              autoCapitalize="off"
+              spellCheck={false}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={`lk-track-hint${error ? ' lk-track-error' : ''}`}
+              onChange={(event) => {
+                setValue(event.target.value);
+                setError(null);
+              }}
+            />
+            <Button type="submit" variant="secondary">
+              {t('track.go')}
+            </Button>
+          </div>
+          {error ? (
+            <p className="kk-field__error" id="lk-track-error">
+              {error}
+            </p>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function PublicReports() {
+  const t = useT();
+  const options = useOptions();
+  const language = useLanguage();
+  const categoryName = useCategoryName();
+  const [params, setParams] = useSearchParams();
+  const view = params.get('tampilan') === 'peta' ? 'map' : 'list';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const list = useQuery({
+    queryKey: ['laksa', 'reports', listQuery(params)],
+    queryFn: () => apiFetch<ReportList>(`${api}/reports?${listQuery(params)}`),
+    enabled: view === 'list',
+    placeholderData: (previous) => previous,
+  });
+  const map = useQuery({
+    queryKey: ['laksa', 'map', listQuery(params, false)],
+    queryFn: () => apiFetch<{ points: MapPoint[] }>(`${api}/map?${listQuery(params, false)}`),
+    enabled: view === 'map',
+  });
+  const set = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+  const filtered = filterKeys.some((key) => params.get(key));
+  const totalPages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
+
+  return (
+    <section aria-labelledby="lk-public-title" className="lk-public">
+      <h2 id="lk-public-title" className="lk-section-title">
+        {t('list.title')}
+      </h2>
+      <details className="lk-filters" open={filtered || undefined}>
+        <summary>{filtered ? t('list.filtersActive') : t('list.filters')}</summary>
+        <div className="lk-filters__grid">
+          <label className="lk-filter">
+            <span>{t('list.category')}</span>
+            <select className="kk-input kk-select" value={params.get('category') ?? ''} onChange={(event) => set({ category: event.target.value })}>
+              <option value="">{t('list.all')}</option>
+              {options.categories.map((category) => (
+                <option key={category.id} value={category.id}>
+                  {category.name[language]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="lk-filter">
+            <span>{t('list.stage')}</span>
+            <select className="kk-input kk-select" value={params.get('stage') ?? ''} onChange={(event) => set({ stage: event.target.value, status: null })}>
+              <option value="">{t('list.all')}</option>
+              {stages.map((stage) => (
+                <option key={stage} value={stage}>
+                  {t(`stage.${stage}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="lk-filter">
+            <span>{t('list.status')}</span>
+            <select className="kk-input kk-select" value={params.get('status') ?? ''} onChange={(event) => set({ status: event.target.value, stage: null })}>
+              <option value="">{t('list.all')}</option>
+              {reportStatuses
+                .filter((status) => status !== 'submitted' && status !== 'rejected')
+                .map((status) => (
+                  <option key={status} value={status}>
+                    {t(`status.${status}`)}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label className="lk-filter">
+            <span>{t('list.kecamatan')}</span>
+            <select className="kk-input kk-select" value={params.get('kecamatan') ?? ''} onChange={(event) => set({ kecamatan: event.target.value })}>
+              <option value="">{t('list.all')}</option>
+              {options.kecamatan.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {filtered ? (
+          <Button variant="secondary" onClick={() => set({ category: null, stage: null, status: null, kecamatan: null })}>
+            {t('list.clear')}
+          </Button>
+        ) : null}
+      </details>
+
+      <div className="lk-toggle" role="group" aria-label={t('list.viewLabel')}>
+        <button type="button" className="lk-toggle__button" aria-pressed={view === 'list'} onClick={() => set({ tampilan: null })}>
+          <span aria-hidden="true">☰ </span>
+          {t('list.viewList')}
+        </button>
+        <button type="button" className="lk-toggle__button" aria-pressed={view === 'map'} onClick={() => set({ tampilan: 'peta' })}>
+          <span aria-hidden="true">🗺 </span>
+          {t('list.viewMap')}
+        </button>
+      </div>
+
+      {view === 'map' ? (
+        map.isPending ? (
+          <Loading label={t('list.loading')} />
+        ) : map.isError ? (
+          <ErrorState title={t('list.error')} error={map.error} onRetry={() => void map.refetch()} />
+        ) : (
+          <>
+            <ReportsMap points={map.data.points} categoryName={categoryName} />
+            <p className="lk-small">{t('map.count', { count: map.data.points.length })}</p>
+          </>
+        )
+      ) : list.isPending ? (
+        <Loading label={t('list.loading')} />
+      ) : list.isError ? (
+        <ErrorState title={t('list.error')} error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState icon="📭" title={t('list.empty')} description={filtered ? t('list.emptyFiltered') : undefined} />
+      ) : (
+        <>
+          <p className="lk-small" aria-live="polite">
+            {t('list.count', { count: list.data.total })}
+          </p>
+          <ul className="lk-cards" aria-busy={list.isFetching || undefined}>
+            {list.data.items.map((report) => (
+              <li key={report.ticket}>
+                <ReportCard report={report} categoryName={categoryName} />
+              </li>
+            ))}
+          </ul>
+          {totalPages > 1 ? (
+            <nav className="lk-paging" aria-label={t('list.paging')}>
+              <Button variant="secondary" disabled={page <= 1} onClick={() => set({ page: String(page - 1) })}>
+                {t('list.prev')}
+              </Button>
+              <span>{t('list.pageOf', { page, total: totalPages })}</span>
+              <Button variant="secondary" disabled={page >= totalPages} onClick={() => set({ page: String(page + 1) })}>
+                {t('list.next')}
+              </Button>
+            </nav>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function ReportCard({ report, categoryName }: { report: PublicReport; categoryName: (id: string) => string }) {
+  const t = useT();
+  return (
+    <article className="lk-card">
+      <p className="lk-card__top">
+        <span className="lk-ticket-inline">{report.ticket}</span>
+        <StageBadge stage={report.stage} />
+      </p>
+      <h3 className="lk-card__title">
+        <Link to={`${base}/laporan/${report.ticket}`}>{report.title}</Link>
+      </h3>
+      <p className="lk-card__meta">
+        {categoryName(report.category)}
+        {report.kecamatan ? ` · ${t('list.kecamatanShort')} ${report.kecamatan}` : ''}
+      </p>
+      <p className="lk-card__meta">
+        <StatusText status={report.status} />
+        {report.overdue ? <strong className="lk-overdue"> · {t('list.overdue')}</strong> : null}
+      </p>
+      <p className="lk-card__foot">
+        <span>
+          <span aria-hidden="true">👥 </span>
+          {t('list.supporters', { count: report.supporters })}
+        </span>
+        <DateText value={report.createdAt} />
+      </p>
+    </article>
+  );
+}

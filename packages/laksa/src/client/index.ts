@@ -1,0 +1,35 @@
+/**
+ * @kota-kit/laksa/client — the browser half: the public LAKSA home with list and map, the report form (with an
+ * offline outbox), the private tracking page, the public report page, statistics, the home widget and the
+ * officers' inbox and report pages. Every page is loaded lazily.
+ */
+import { defineClientModule } from '@kota-kit/core/client';
+import { laksa } from '../index.js';
+import { translations } from './translations.js';
+
+// Reports written offline are sent when the app starts online and whenever the phone comes back online.
+// The outbox code is loaded only then, so the start bundle stays small.
+if (typeof window !== 'undefined' && typeof indexedDB !== 'undefined') {
+  const start = () => void import('./outbox.js').then((outbox) => outbox.startOutbox()).catch(() => undefined);
+  if (navigator.onLine !== false) setTimeout(start, 1500);
+  else window.addEventListener('online', start, { once: true });
+}
+
+export default defineClientModule(laksa, {
+  nav: { labelKey: 'nav.title', descriptionKey: 'nav.description', icon: '📣' },
+  routes: [
+    { path: '', page: () => import('./home-page.js') },
+    { path: 'lapor', page: () => import('./report-page.js') },
+    { path: 'lacak/:token', page: () => import('./track-page.js') },
+    // The server's `trackingUrl` is /laksa/track/<token>: the same page.
+    { path: 'track/:token', page: () => import('./track-page.js') },
+    { path: 'laporan/:ticket', page: () => import('./detail-page.js') },
+    { path: 'statistik', page: () => import('./stats-page.js') },
+    { path: 'petugas', page: () => import('./inbox-page.js') },
+    { path: 'petugas/:id', page: () => import('./officer-report-page.js') },
+  ],
+  widgets: [{ id: 'latest', widget: () => import('./widget-latest.js') }],
+  // Listed under "Tugas saya" on the home screen for officers holding the role.
+  tasks: [{ path: 'petugas', labelKey: 'inbox.title', roles: ['verifier', 'handler'] }],
+  translations,
+});

@@ -1,0 +1,389 @@
+import {
+  ApiError,
+  apiFetch,
+  Badge,
+  Button,
+  Dialog,
+  ErrorState,
+  FormError,
+  Link,
+  Loading,
+  Navigate,
+  PageHeader,
+  SelectField,
+  TextArea,
+  TextField,
+  useBootstrap,
+  useParams,
+  useQuery,
+  useQueryClient,
+  useSession,
+} from '@kota-kit/core/client';
+import { useState, type ReactNode } from 'react';
+import { rejectReasons, type OfficerAction, type OfficerReport } from '../schemas.js';
+import { checkPhoto, megabytes } from './logic.js';
+import { api, base, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useOptions, useT } from './shared.js';
+
+/** The order buttons appear in: the next step of the workflow first. */
+const actionOrder: OfficerAction[] = ['verify', 'forward', 'start', 'respond', 'assign', 'note', 'duplicate', 'reject'];
+
+export default function OfficerReportPage() {
+  const t = useT();
+  const { id = '' } = useParams();
+  const { user, isLoading } = useSession();
+  const categoryName = useCategoryName();
+  const report = useQuery({
+    queryKey: ['laksa', 'officer-report', id],
+    queryFn: () => apiFetch<OfficerReport>(`${api}/inbox/${encodeURIComponent(id)}`),
+    enabled: Boolean(user),
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+  const [open, setOpen] = useState<OfficerAction | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  if (isLoading) return <Loading />;
+  if (!user) return <Navigate to={`/login?next=${encodeURIComponent(`${base}/petugas/${id}`)}`} replace />;
+  if (report.isPending)
+    return (
+      <div className="lk-page">
+        <SubNav />
+        <Loading />
+      </div>
+    );
+  if (report.isError)
+    return (
+      <div className="lk-page">
+        <SubNav />
+        <ErrorState error={report.error} onRetry={() => void report.refetch()} />
+      </div>
+    );
+  const data = report.data;
+  const actions = actionOrder.filter((action) => data.allowedActions.includes(action));
+  return (
+    <div className="lk-page">
+      <SubNav />
+      <p>
+        <Link to={`${base}/petugas`}>← {t('officer.back')}</Link>
+      </p>
+      <PageHeader title={data.title} />
+      {data.overdue ? (
+        <p className="lk-overdue-flag">
+          <span aria-hidden="true">⚠ </span>
+          {t('inbox.overdue', { deadline: t(`inbox.deadline.${data.deadline ?? 'agency'}`) })}
+        </p>
+      ) : null}
+      <div className="lk-detail-head">
+        <p className="lk-ticket-inline lk-ticket-inline--big">{data.ticket}</p>
+        <StageBadge stage={data.stage} />
+        {data.confidential ? <Badge tone="info">{t('visibility.confidential')}</Badge> : null}
+        {data.anonymous ? <Badge tone="neutral">{t('visibility.anonymous')}</Badge> : null}
+      </div>
+      {done ? (
+        <p className="lk-note lk-note--ok" role="status">
+          {done}
+        </p>
+      ) : null}
+      {actions.length > 0 ? (
+        <section aria-labelledby="lk-actions-title" className="lk-officer-actions">
+          <h2 id="lk-actions-title" className="kk-visually-hidden">
+            {t('officer.actions')}
+          </h2>
+          <div className="lk-row">
+            {actions.map((action) => (
+              <Button key={action} variant={action === 'reject' ? 'danger' : action === actions[0] ? 'primary' : 'secondary'} onClick={() => setOpen(action)}>
+                {t(`action.${action}.button`)}
+              </Button>
+            ))}
+          </div>
+        </section>
+      ) : null}
+      <dl className="lk-facts">
+        <Fact label={t('detail.status')}>
+          <StatusText status={data.status} />
+        </Fact>
+        <Fact label={t('detail.type')}>{t(`type.${data.type}`)}</Fact>
+        <Fact label={t('detail.category')}>{categoryName(data.category)}</Fact>
+        <Fact label={t('detail.agency')}>{data.agency?.shortName}</Fact>
+        <Fact label={t('officer.assignee')}>{data.assignee?.name ?? t('officer.unassigned')}</Fact>
+        <Fact label={t('inbox.due.verification')}>{data.verificationDueDate ? <DayText value={data.verificationDueDate} /> : null}</Fact>
+        <Fact label={t('inbox.due.agency')}>{data.agencyDueDate ? <DayText value={data.agencyDueDate} /> : null}</Fact>
+        <Fact label={t('detail.location')}>
+          {[data.address, data.kelurahan, data.kecamatan].filter(Boolean).join(', ')}
+          {data.lat !== null && data.lng !== null ? ` (${data.lat.toFixed(5)}, ${data.lng.toFixed(5)})` : ''}
+        </Fact>
+        <Fact label={t('detail.created')}>
+          <DateText value={data.createdAt} withTime />
+        </Fact>
+        <Fact label={t('detail.supporters')}>{String(data.supporters)}</Fact>
+        <Fact label={t('officer.source')}>{data.source === 'open311' ? 'Open311' : t('officer.sourceWeb')}</Fact>
+        <Fact label={t('detail.duplicateOf')}>{data.duplicateOf}</Fact>
+        <Fact label={t('officer.rejectReason')}>{data.rejectReason ? t(`reject.${data.rejectReason}`) : null}</Fact>
+        <Fact label={t('officer.rating')}>{data.rating ? `${data.rating} ★${data.ratingComment ? ` — “${data.ratingComment}”` : ''}` : null}</Fact>
+      </dl>
+      <section className="kk-card" aria-labelledby="lk-reporter-title">
+        <h2 id="lk-reporter-title" className="kk-card__title">
+          {t('officer.reporter')}
+        </h2>
+        {data.anonymous ? (
+          <p>
+            <strong>{t('visibility.anonymous')}</strong> — {t('officer.anonymousText')}
+          </p>
+        ) : data.reporter ? (
+          <dl className="lk-facts">
+            <Fact label={t('form.name')}>{data.reporter.name}</Fact>
+            <Fact label={t('form.email')}>{data.reporter.email}</Fact>
+            <Fact label={t('form.phone')}>{data.reporter.phone}</Fact>
+            <Fact label={t('form.nik')}>{data.reporter.nik}</Fact>
+          </dl>
+        ) : (
+          <p>{t('officer.noContact')}</p>
+        )}
+        <p className="lk-small">{t('officer.maskedNote')}</p>
+      </section>
+      <section aria-labelledby="lk-desc-title">
+        <h2 id="lk-desc-title" className="lk-section-title">
+          {t('detail.description')}
+        </h2>
+        <p className="lk-pre">{data.description}</p>
+        <PhotoGrid photos={data.photos} label={t('photos.report')} />
+      </section>
+      <section aria-labelledby="lk-timeline-title">
+        <h2 id="lk-timeline-title" className="lk-section-title">
+          {t('timeline.titleOfficer')}
+        </h2>
+        <Timeline entries={data.timeline} officer />
+      </section>
+      {open ? (
+        <ActionDialog
+          action={open}
+          report={data}
+          onClose={() => setOpen(null)}
+          onDone={(message) => {
+            setOpen(null);
+            setDone(message);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+type Values = Record<string, string>;
+
+/** One dialog per action: its fields, the server's field errors next to them, and the general error. */
+function ActionDialog({ action, report, onClose, onDone }: { action: OfficerAction; report: OfficerReport; onClose: () => void; onDone: (message: string) => void }) {
+  const t = useT();
+  const options = useOptions();
+  const bootstrap = useBootstrap();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Values>((): Values => (action === 'reject' ? { reason: 'not_authority' } : action === 'assign' ? { userId: report.assignee?.id ?? '' } : {}));
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileNote, setFileNote] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const colleagues = useQuery({
+    queryKey: ['laksa', 'colleagues', report.agency?.id],
+    queryFn: () => apiFetch<{ colleagues: { id: string; name: string }[] }>(`${api}/colleagues?agency=${encodeURIComponent(report.agency?.id ?? '')}`),
+    enabled: action === 'assign' && Boolean(report.agency),
+  });
+  const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
+  const set = (key: string, value: string) => setValues((current) => ({ ...current, [key]: value }));
+  const trimmed = (key: string) => values[key]?.trim() || undefined;
+
+  const body = (): object | FormData => {
+    switch (action) {
+      case 'verify':
+      case 'start':
+        return { note: trimmed('note') };
+      case 'reject':
+        return { reason: values.reason, note: values.note?.trim() ?? '' };
+      case 'forward':
+        return { agency: values.agency ?? '', note: trimmed('note') };
+      case 'assign':
+        return { userId: values.userId || null };
+      case 'note':
+        return { text: values.text?.trim() ?? '' };
+      case 'duplicate':
+        return { of: values.of?.trim().toUpperCase() ?? '', note: trimmed('note') };
+      case 'respond': {
+        if (files.length === 0) return { response: values.response?.trim() ?? '' };
+        const form = new FormData();
+        form.set('response', values.response?.trim() ?? '');
+        for (const file of files) form.append('photos', file);
+        return form;
+      }
+    }
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await apiFetch<OfficerReport>(`${api}/inbox/${report.id}/${action}`, { method: 'POST', body: body() });
+      queryClient.setQueryData(['laksa', 'officer-report', report.id], next);
+      void queryClient.invalidateQueries({ queryKey: ['laksa', 'inbox'] });
+      onDone(t(`action.${action}.done`, { ticket: report.ticket }));
+    } catch (caught) {
+      setError(caught instanceof Error ? caught : new Error(String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errorOf = (field: string) => fieldErrors[field] ?? Object.entries(fieldErrors).find(([key]) => key.startsWith(`${field}.`))?.[1] ?? null;
+  const generalShown = error && !(error instanceof ApiError && Object.keys(fieldErrors).some((key) => ['note', 'reason', 'agency', 'userId', 'text', 'response', 'of', 'photos'].includes(key.split('.')[0]!)));
+  const note = (label = t('action.noteLabel'), required = false) => (
+    <TextArea label={label} required={required} rows={3} maxLength={2000} value={values.note ?? ''} onChange={(event) => set('note', event.target.value)} error={errorOf('note')} />
+  );
+  let fields: ReactNode = null;
+  switch (action) {
+    case 'verify':
+      fields = (
+        <>
+          <p>{t('action.verify.text')}</p>
+          {note()}
+        </>
+      );
+      break;
+    case 'start':
+      fields = (
+        <>
+          <p>{t('action.start.text')}</p>
+          {note(t('action.publicNote'))}
+        </>
+      );
+      break;
+    case 'reject':
+      fields = (
+        <>
+          <SelectField label={t('action.reject.reason')} required value={values.reason} onChange={(event) => set('reason', event.target.value)} error={errorOf('reason')} options={rejectReasons.map((reason) => ({ value: reason, label: t(`reject.${reason}`) }))} />
+          {note(t('action.reject.note'), true)}
+          <p className="lk-small">{t('action.reject.public')}</p>
+        </>
+      );
+      break;
+    case 'forward':
+      fields = (
+        <>
+          <SelectField
+            label={t('action.forward.agency')}
+            required
+            placeholder={t('action.forward.placeholder')}
+            value={values.agency ?? ''}
+            onChange={(event) => set('agency', event.target.value)}
+            error={errorOf('agency')}
+            hint={t('action.forward.hint', { agency: options.categories.find((category) => category.id === report.category)?.agency ?? '—' })}
+            options={bootstrap.region.agencies.filter((agency) => agency.id !== report.agency?.id || report.status === 'verified').map((agency) => ({ value: agency.id, label: `${agency.shortName} — ${agency.name}` }))}
+          />
+          {note(t('action.publicNote'))}
+        </>
+      );
+      break;
+    case 'assign':
+      fields = colleagues.isPending ? (
+        <Loading />
+      ) : (
+        <SelectField
+          label={t('action.assign.who')}
+          value={values.userId ?? ''}
+          onChange={(event) => set('userId', event.target.value)}
+          error={errorOf('userId')}
+          placeholder={t('action.assign.nobody')}
+          options={(colleagues.data?.colleagues ?? []).map((colleague) => ({ value: colleague.id, label: colleague.name }))}
+        />
+      );
+      break;
+    case 'note':
+      fields = (
+        <>
+          <TextArea label={t('action.note.text')} required rows={4} maxLength={4000} value={values.text ?? ''} onChange={(event) => set('text', event.target.value)} error={errorOf('text')} />
+          <p className="lk-small">{t('action.note.internal')}</p>
+        </>
+      );
+      break;
+    case 'duplicate':
+      fields = (
+        <>
+          <TextField label={t('action.duplicate.of')} required autoCapitalize="characters" value={values.of ?? ''} onChange={(event) => set('of', event.target.value)} error={errorOf('of')} hint={t('action.duplicate.hint')} />
+          {note()}
+        </>
+      );
+      break;
+    case 'respond':
+      fields = (
+        <>
+          <TextArea label={t('action.respond.text')} required rows={5} maxLength={4000} value={values.response ?? ''} onChange={(event) => set('response', event.target.value)} error={errorOf('response')} hint={t('action.respond.hint')} />
+          <div className={`kk-field${errorOf('photos') ? ' kk-field--invalid' : ''}`}>
+            <label className="kk-field__label" htmlFor="lk-respond-photos">
+              {t('action.respond.photos', { max: options.maxPhotos })}
+            </label>
+            <input
+              id="lk-respond-photos"
+              type="file"
+              accept="image/*"
+              capture="environment"
+              multiple
+              className="lk-file"
+              onChange={(event) => {
+                const picked = [...(event.target.files ?? [])];
+                event.target.value = '';
+                const ok: File[] = [];
+                const notes: string[] = [];
+                for (const file of picked) {
+                  const problem = checkPhoto(file, files.length + ok.length, options.maxPhotos, options.maxPhotoBytes);
+                  if (problem) notes.push(t(`form.photoProblem.${problem}`, { name: file.name, max: options.maxPhotos, mb: megabytes(options.maxPhotoBytes) }));
+                  else ok.push(file);
+                }
+                setFiles((current) => [...current, ...ok]);
+                setFileNote(notes.join(' ') || null);
+              }}
+            />
+            {fileNote ? <p className="kk-field__error">{fileNote}</p> : null}
+            {errorOf('photos') ? <p className="kk-field__error">{errorOf('photos')}</p> : null}
+            {files.length ? (
+              <ul className="lk-file-list">
+                {files.map((file, index) => (
+                  <li key={`${file.name}-${index}`}>
+                    {file.name} ({megabytes(file.size)} MB){' '}
+                    <Button variant="secondary" onClick={() => setFiles((current) => current.filter((entry) => entry !== file))}>
+                      {t('form.remove')}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+          <p className="lk-small">{t('action.respond.public')}</p>
+        </>
+      );
+      break;
+  }
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={t(`action.${action}.title`, { ticket: report.ticket })}
+      actions={
+        <>
+          <Button variant="secondary" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" form="lk-action-form" variant={action === 'reject' ? 'danger' : 'primary'} loading={busy}>
+            {t(`action.${action}.confirm`)}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id="lk-action-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        {fields}
+        <FormError>{generalShown ? error.message : null}</FormError>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The outbox in the browser: IndexedDB store, the sender that talks to the API, the receipts of reports sent
+ * from the outbox (their ticket and tracking link, shown once on the LAKSA home), and the automatic run on
+ * start and on every `online` event.
+ */
+import { ApiError, apiFetch } from '@kota-kit/core/client';
+import type { CreateReportInput, CreateReportResult } from '../schemas.js';
+import { flushQueue, IndexedDbQueueStore, MemoryQueueStore, newQueuedReport, type QueuedPhoto, type QueueStore, type SendOutcome } from './queue.js';
+
+export const api = '/api/laksa';
+/** Window event fired whenever the outbox or the receipts change, so pages can re-read them. */
+export const outboxEvent = 'kk-laksa:outbox';
+const receiptsKey = 'kk-laksa:receipts';
+
+let store: QueueStore | null = null;
+export function outboxStore(): QueueStore {
+  store ??= typeof indexedDB === 'undefined' ? new MemoryQueueStore() : new IndexedDbQueueStore();
+  return store;
+}
+
+/** Network failure (fetch rejected) as opposed to an answer from the server. */
+export function isNetworkError(error: unknown): boolean {
+  return !(error instanceof ApiError);
+}
+
+/** The request body: JSON without photos, multipart (`report` + `photos`) with them. */
+export function reportBody(report: CreateReportInput, photos: QueuedPhoto[]): FormData | CreateReportInput {
+  if (photos.length === 0) return report;
+  const form = new FormData();
+  form.set('report', JSON.stringify(report));
+  for (const photo of photos) form.append('photos', new File([photo.blob], photo.name || 'foto.jpg', { type: photo.type || 'image/jpeg' }));
+  return form;
+}
+
+export function postReport(report: CreateReportInput, photos: QueuedPhoto[]): Promise<CreateReportResult> {
+  return apiFetch<CreateReportResult>(`${api}/reports`, { method: 'POST', body: reportBody(report, photos) });
+}
+
+export async function sendQueued(item: { report: CreateReportInput; photos: QueuedPhoto[] }): Promise<SendOutcome> {
+  try {
+    return { kind: 'sent', result: await postReport(item.report, item.photos) };
+  } catch (error) {
+    if (error instanceof ApiError) {
+      if (error.status >= 500 || error.status === 408 || error.status === 429) return { kind: 'later', reason: error.message };
+      return { kind: 'refused', status: error.status, message: error.message, errors: error.problem.errors ?? [] };
+    }
+    return { kind: 'later', reason: error instanceof Error ? error.message : 'network' };
+  }
+}
+
+export async function enqueue(report: CreateReportInput, photos: QueuedPhoto[]): Promise<void> {
+  await outboxStore().put(newQueuedReport(report, photos));
+  notify();
+}
+
+function notify() {
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(outboxEvent));
+}
+
+// ---------------------------------------------------------------- receipts
+
+export interface Receipt {
+  ticket: string;
+  trackingUrl: string;
+  title: string;
+  sentAt: string;
+}
+
+export function readReceipts(): Receipt[] {
+  try {
+    const raw = localStorage.getItem(receiptsKey);
+    const parsed: unknown = raw ? JSON.parse(raw) : [];
+    return Array.isArray(parsed) ? (parsed as Receipt[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeReceipts(receipts: Receipt[]) {
+  try {
+    localStorage.setItem(receiptsKey, JSON.stringify(receipts));
+  } catch {
+    // Storage blocked: the report is sent anyway; the reporter is told by contact if they gave one.
+  }
+}
+
+export function dismissReceipt(ticket: string) {
+  writeReceipts(readReceipts().filter((receipt) => receipt.ticket !== ticket));
+  notify();
+}
+
+// ---------------------------------------------------------------- automatic run
+
+let running: Promise<void> | null = null;
+
+/** Sends what is waiting, once at a time (a second call while running waits for the same run). */
+export function flushOutbox(): Promise<void> {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return Promise.resolve();
+  running ??= (async () => {
+    try {
+      const result = await flushQueue(outboxStore(), sendQueued, (item, created) => {
+        writeReceipts([{ ticket: created.ticket, trackingUrl: created.trackingUrl, title: item.report.title, sentAt: new Date().toISOString() }, ...readReceipts()]);
+      });
+      if (result.sent.length || result.refused.length || result.interrupted) notify();
+    } catch {
+      // IndexedDB unavailable: nothing was queued either.
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
+
+let started = false;
+/** Called once when the app starts: send now if online, and again whenever the phone comes back online. */
+export function startOutbox(): void {
+  if (started || typeof window === 'undefined') return;
+  started = true;
+  window.addEventListener('online', () => void flushOutbox());
+  void flushOutbox();
+}

@@ -1,0 +1,619 @@
+import {
+  ApiError,
+  apiFetch,
+  Button,
+  ErrorState,
+  FormError,
+  Link,
+  Loading,
+  SelectField,
+  TextArea,
+  TextField,
+  useBootstrap,
+  useLanguage,
+  useQuery,
+} from '@kota-kit/core/client';
+import { useEffect, useRef, useState, type ChangeEvent, type ReactNode, type RefObject } from 'react';
+import { reportTypes, type CategoriesResponse, type CreateReportInput, type CreateReportResult, type ReportType } from '../schemas.js';
+import { PointPicker } from './city-map.js';
+import { checkPhoto, insideBounds, mapReportErrors, megabytes, visibilitySummary, type FormField, type MappedErrors } from './logic.js';
+import { enqueue, isNetworkError, postReport } from './outbox.js';
+import { api, base, SubNav, useOnline, useOptions, useT, type PublicOptions } from './shared.js';
+
+export interface Draft {
+  type: ReportType;
+  category: string;
+  title: string;
+  description: string;
+  kecamatan: string;
+  kelurahan: string;
+  address: string;
+  point: { lat: number; lng: number } | null;
+  confidential: boolean;
+  anonymous: boolean;
+  name: string;
+  email: string;
+  phone: string;
+  nik: string;
+}
+
+/** Safe defaults: the report is public (that is what makes the city answer in the open) but the reporter is anonymous. */
+export const emptyDraft: Draft = {
+  type: 'complaint',
+  category: '',
+  title: '',
+  description: '',
+  kecamatan: '',
+  kelurahan: '',
+  address: '',
+  point: null,
+  confidential: false,
+  anonymous: true,
+  name: '',
+  email: '',
+  phone: '',
+  nik: '',
+};
+
+interface PhotoItem {
+  file: File;
+  url: string;
+}
+
+/** The request body built from the form: only what the citizen filled in. */
+export function toCreateInput(draft: Draft, askNik: boolean): CreateReportInput {
+  const trim = (value: string) => value.trim() || undefined;
+  const contact = { name: trim(draft.name), email: trim(draft.email), phone: trim(draft.phone), nik: askNik ? trim(draft.nik) : undefined };
+  const hasContact = Object.values(contact).some(Boolean);
+  return {
+    type: draft.type,
+    category: draft.category,
+    title: draft.title.trim(),
+    description: draft.description.trim(),
+    location: {
+      ...(draft.point ? { lat: draft.point.lat, lng: draft.point.lng } : {}),
+      address: trim(draft.address),
+      kecamatan: trim(draft.kecamatan),
+      kelurahan: trim(draft.kelurahan),
+    },
+    confidential: draft.confidential,
+    anonymous: draft.anonymous,
+    ...(hasContact ? { contact: Object.fromEntries(Object.entries(contact).filter(([, value]) => value)) } : {}),
+  };
+}
+
+/** The checks the server makes, in the citizen's language and before anything is sent. Keys are translation keys. */
+export function checkDraft(draft: Draft, askNik: boolean): Partial<Record<FormField, string>> {
+  const errors: Partial<Record<FormField, string>> = {};
+  if (!draft.category) errors.category = 'form.err.category';
+  if (draft.title.trim().length < 5) errors.title = 'form.err.title';
+  if (draft.description.trim().length < 10) errors.description = 'form.err.description';
+  if (!draft.point && !draft.address.trim() && !draft.kecamatan) errors.kecamatan = 'form.err.location';
+  if (draft.name.trim() && draft.name.trim().length < 2) errors.name = 'form.err.name';
+  if (draft.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.email.trim())) errors.email = 'form.err.email';
+  if (draft.phone.trim() && !/^\+?[0-9][0-9 -]{7,19}$/.test(draft.phone.trim())) errors.phone = 'form.err.phone';
+  if (askNik && draft.nik.trim() && !/^\d{16}$/.test(draft.nik.trim())) errors.nik = 'form.err.nik';
+  return errors;
+}
+
+/** Categories from the API; offline, from the options the page was started with. */
+function useCategories(options: PublicOptions) {
+  const bootstrap = useBootstrap();
+  return useQuery({
+    queryKey: ['laksa', 'categories'],
+    queryFn: async (): Promise<CategoriesResponse> => {
+      try {
+        return await apiFetch<CategoriesResponse>(`${api}/categories`);
+      } catch (error) {
+        if (!isNetworkError(error)) throw error;
+        const agency = (id: string) => bootstrap.region.agencies.find((entry) => entry.id === id);
+        return {
+          categories: options.categories.map((category) => ({
+            ...category,
+            agency: { id: category.agency, shortName: agency(category.agency)?.shortName ?? category.agency, name: agency(category.agency)?.name ?? category.agency },
+          })),
+          kecamatan: options.kecamatan,
+          maxPhotos: options.maxPhotos,
+          maxPhotoBytes: options.maxPhotoBytes,
+          askNik: options.askNik,
+        };
+      }
+    },
+    staleTime: 60 * 60_000,
+    networkMode: 'offlineFirst',
+  });
+}
+
+type Step = 'edit' | 'review' | 'done' | 'queued';
+
+export default function ReportPage() {
+  const t = useT();
+  const options = useOptions();
+  const categories = useCategories(options);
+  return (
+    <div className="lk-page">
+      <SubNav />
+      {categories.isPending ? (
+        <Loading label={t('form.loading')} />
+      ) : categories.isError ? (
+        <ErrorState error={categories.error} onRetry={() => void categories.refetch()} />
+      ) : (
+        <ReportForm config={categories.data} />
+      )}
+    </div>
+  );
+}
+
+function ReportForm({ config }: { config: CategoriesResponse }) {
+  const t = useT();
+  const language = useLanguage();
+  const online = useOnline();
+  const [step, setStep] = useState<Step>('edit');
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [photos, setPhotos] = useState<PhotoItem[]>([]);
+  const [errors, setErrors] = useState<MappedErrors>({ fields: {}, general: [] });
+  const [photoNote, setPhotoNote] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [result, setResult] = useState<CreateReportResult | null>(null);
+  const [geo, setGeo] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const photoUrls = useRef<string[]>([]);
+
+  useEffect(() => () => photoUrls.current.forEach((url) => URL.revokeObjectURL(url)), []);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [step]);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((current) => ({ ...current, [key]: value }));
+    const field = (key === 'point' ? 'point' : key) as FormField;
+    if (errors.fields[field]) setErrors((current) => ({ ...current, fields: { ...current.fields, [field]: undefined } }));
+  };
+  const fieldError = (field: FormField) => errors.fields[field] ?? null;
+  const categoriesOfType = config.categories.filter((category) => category.types.includes(draft.type));
+  const category = config.categories.find((entry) => entry.id === draft.category);
+  const hasContact = Boolean(draft.name.trim() || draft.email.trim() || draft.phone.trim() || (config.askNik && draft.nik.trim()));
+  const input = toCreateInput(draft, config.askNik);
+
+  const addPhotos = (event: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(event.target.files ?? [])];
+    event.target.value = '';
+    const added: PhotoItem[] = [];
+    const problems: string[] = [];
+    for (const file of files) {
+      const problem = checkPhoto(file, photos.length + added.length, config.maxPhotos, config.maxPhotoBytes);
+      if (problem) {
+        problems.push(t(`form.photoProblem.${problem}`, { name: file.name, max: config.maxPhotos, mb: megabytes(config.maxPhotoBytes) }));
+        continue;
+      }
+      const url = URL.createObjectURL(file);
+      photoUrls.current.push(url);
+      added.push({ file, url });
+    }
+    setPhotos((current) => [...current, ...added]);
+    setPhotoNote(problems.join(' ') || null);
+    if (errors.fields.photos) setErrors((current) => ({ ...current, fields: { ...current.fields, photos: undefined } }));
+  };
+
+  const useMyLocation = () => {
+    if (!('geolocation' in navigator)) {
+      setGeo({ busy: false, message: t('form.geo.unsupported') });
+      return;
+    }
+    setGeo({ busy: true, message: null });
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        const point = { lat: Math.round(position.coords.latitude * 100_000) / 100_000, lng: Math.round(position.coords.longitude * 100_000) / 100_000 };
+        set('point', point);
+        setGeo({ busy: false, message: insideBounds(point) ? t('form.geo.ok') : t('form.geo.outside') });
+      },
+      (error) => setGeo({ busy: false, message: error.code === error.PERMISSION_DENIED ? t('form.geo.denied') : t('form.geo.failed') }),
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  };
+
+  const toReview = () => {
+    const found = checkDraft(draft, config.askNik);
+    const fields = Object.fromEntries(Object.entries(found).map(([field, key]) => [field, t(key)]));
+    setErrors({ fields, general: [] });
+    if (Object.keys(fields).length > 0) {
+      requestAnimationFrame(() => document.getElementById('lk-form-errors')?.focus());
+      return;
+    }
+    setStep('review');
+  };
+
+  const send = async () => {
+    setSending(true);
+    const queuedPhotos = photos.map((photo) => ({ name: photo.file.name, type: photo.file.type, blob: photo.file as Blob }));
+    try {
+      if (!online || navigator.onLine === false) {
+        await enqueue(input, queuedPhotos);
+        setStep('queued');
+        return;
+      }
+      setResult(await postReport(input, queuedPhotos));
+      setStep('done');
+    } catch (error) {
+      if (isNetworkError(error)) {
+        await enqueue(input, queuedPhotos);
+        setStep('queued');
+      } else if (error instanceof ApiError && (error.status === 400 || error.status === 422)) {
+        const mapped = mapReportErrors(error.problem.errors);
+        setErrors({ fields: mapped.fields, general: mapped.general.length ? mapped.general : Object.keys(mapped.fields).length ? [] : [error.message] });
+        setStep('edit');
+        requestAnimationFrame(() => document.getElementById('lk-form-errors')?.focus());
+      } else {
+        setErrors({ fields: {}, general: [error instanceof ApiError && error.status === 429 ? t('form.rateLimited') : error instanceof Error ? error.message : String(error)] });
+      }
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (step === 'done' && result) return <Done result={result} heading={headingRef} />;
+  if (step === 'queued') return <Queued heading={headingRef} />;
+
+  const errorCount = Object.values(errors.fields).filter(Boolean).length;
+
+  if (step === 'review') {
+    return (
+      <div className="lk-form">
+        <h1 className="kk-page-header__title" tabIndex={-1} ref={headingRef}>
+          {t('review.title')}
+        </h1>
+        <p>{t('review.description')}</p>
+        <Review draft={draft} photos={photos} hasContact={hasContact} categoryName={category?.name[language] ?? draft.category} agency={category?.agency.shortName ?? ''} />
+        <FormError>{errors.general.length ? errors.general.join(' ') : null}</FormError>
+        {!online ? <p className="lk-note lk-note--offline">{t('review.offline')}</p> : null}
+        <div className="lk-actions">
+          <Button onClick={() => void send()} loading={sending}>
+            {online ? t('review.send') : t('review.saveOffline')}
+          </Button>
+          <Button variant="secondary" onClick={() => setStep('edit')} disabled={sending}>
+            {t('review.back')}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      className="lk-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        toReview();
+      }}
+    >
+      <h1 className="kk-page-header__title" tabIndex={-1} ref={headingRef}>
+        {t('form.title')}
+      </h1>
+      <p className="kk-page-header__description">{t('form.description')}</p>
+      {errorCount > 0 || errors.general.length > 0 ? (
+        <div className="kk-form-error" id="lk-form-errors" tabIndex={-1} role="alert">
+          <p>{errorCount > 0 ? t('form.errorSummary', { count: errorCount }) : null}</p>
+          <ul>
+            {Object.entries(errors.fields)
+              .filter(([, message]) => message)
+              .map(([field, message]) => (
+                <li key={field}>
+                  <a href={`#lk-f-${field}`}>
+                    {t(`form.fieldName.${field}`)}: {message}
+                  </a>
+                </li>
+              ))}
+            {errors.general.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <fieldset className="kk-fieldset lk-fieldset" id="lk-f-type">
+        <legend>{t('form.type')}</legend>
+        <div className="lk-choices">
+          {reportTypes.map((type) => (
+            <label key={type} className="lk-choice">
+              <input
+                type="radio"
+                name="type"
+                value={type}
+                checked={draft.type === type}
+                onChange={() => {
+                  set('type', type);
+                  if (category && !category.types.includes(type)) set('category', '');
+                }}
+              />
+              <span>
+                <strong>{t(`type.${type}`)}</strong>
+                <span className="lk-choice__hint">{t(`type.${type}Hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <SelectField
+        id="lk-f-category"
+        label={t('form.category')}
+        required
+        placeholder={t('form.categoryPlaceholder')}
+        value={draft.category}
+        onChange={(event) => set('category', event.target.value)}
+        error={fieldError('category')}
+        hint={category ? t('form.categoryHint', { agency: category.agency.shortName, days: category.deadlineWorkingDays }) : undefined}
+        options={categoriesOfType.map((entry) => ({ value: entry.id, label: entry.name[language] }))}
+      />
+      <TextField id="lk-f-title" label={t('form.reportTitle')} required maxLength={150} value={draft.title} onChange={(event) => set('title', event.target.value)} error={fieldError('title')} hint={t('form.titleHint')} />
+      <TextArea id="lk-f-description" label={t('form.reportDescription')} required maxLength={4000} rows={5} value={draft.description} onChange={(event) => set('description', event.target.value)} error={fieldError('description')} hint={t('form.descriptionHint')} />
+
+      <fieldset className="kk-fieldset lk-fieldset">
+        <legend>{t('form.location')}</legend>
+        <p className="lk-small">{t('form.locationHint')}</p>
+        <SelectField
+          id="lk-f-kecamatan"
+          label={t('form.kecamatan')}
+          placeholder={t('form.kecamatanPlaceholder')}
+          value={draft.kecamatan}
+          onChange={(event) => set('kecamatan', event.target.value)}
+          error={fieldError('kecamatan')}
+          options={config.kecamatan.map((name) => ({ value: name, label: name }))}
+        />
+        <TextField id="lk-f-kelurahan" label={t('form.kelurahan')} maxLength={80} value={draft.kelurahan} onChange={(event) => set('kelurahan', event.target.value)} error={fieldError('kelurahan')} />
+        <TextField id="lk-f-address" label={t('form.address')} maxLength={300} value={draft.address} onChange={(event) => set('address', event.target.value)} error={fieldError('address')} hint={t('form.addressHint')} />
+        <div className={`kk-field${fieldError('point') ? ' kk-field--invalid' : ''}`} id="lk-f-point">
+          <p className="kk-field__label">{t('form.point')}</p>
+          <p className="kk-field__hint" id="lk-point-hint">
+            {t('form.pointHint')}
+          </p>
+          <div className="lk-row">
+            <Button variant="secondary" onClick={useMyLocation} loading={geo.busy}>
+              <span aria-hidden="true">📍 </span>
+              {t('form.geo.button')}
+            </Button>
+            {draft.point ? (
+              <Button variant="secondary" onClick={() => set('point', null)}>
+                {t('form.pointClear')}
+              </Button>
+            ) : null}
+          </div>
+          {geo.message ? (
+            <p className="lk-small" role="status">
+              {geo.message}
+            </p>
+          ) : null}
+          <PointPicker value={draft.point} onChange={(point) => set('point', point)} describedBy="lk-point-hint" />
+          {fieldError('point') ? <p className="kk-field__error">{fieldError('point')}</p> : null}
+        </div>
+      </fieldset>
+
+      {config.maxPhotos > 0 ? (
+        <div className={`kk-field${fieldError('photos') ? ' kk-field--invalid' : ''}`} id="lk-f-photos">
+          <label className="kk-field__label" htmlFor="lk-photo-input">
+            {t('form.photos', { max: config.maxPhotos })}
+          </label>
+          <p className="kk-field__hint" id="lk-photo-hint">
+            {t('form.photosHint', { mb: megabytes(config.maxPhotoBytes) })}
+          </p>
+          <input
+            id="lk-photo-input"
+            className="lk-file"
+            type="file"
+            accept="image/*"
+            capture="environment"
+            multiple
+            disabled={photos.length >= config.maxPhotos}
+            aria-describedby="lk-photo-hint"
+            onChange={addPhotos}
+          />
+          {photoNote ? (
+            <p className="kk-field__error" role="alert">
+              {photoNote}
+            </p>
+          ) : null}
+          {fieldError('photos') ? <p className="kk-field__error">{fieldError('photos')}</p> : null}
+          {photos.length > 0 ? (
+            <ul className="lk-previews">
+              {photos.map((photo, index) => (
+                <li key={photo.url}>
+                  <img src={photo.url} alt={t('form.photoPreview', { n: index + 1 })} />
+                  <span className="lk-small">{megabytes(photo.file.size)} MB</span>
+                  <Button variant="secondary" onClick={() => setPhotos((current) => current.filter((entry) => entry !== photo))} aria-label={t('form.photoRemove', { n: index + 1 })}>
+                    {t('form.remove')}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <fieldset className="kk-fieldset lk-fieldset lk-visibility">
+        <legend>{t('visibility.title')}</legend>
+        <p className="lk-small">{t('visibility.intro')}</p>
+        <div className="lk-choices" role="radiogroup" aria-label={t('visibility.reportLabel')} id="lk-f-confidential">
+          <p className="lk-choices__label">{t('visibility.reportLabel')}</p>
+          <Choice name="confidential" checked={!draft.confidential} onChange={() => set('confidential', false)} title={t('visibility.public')} hint={t('visibility.publicHint')} />
+          <Choice name="confidential" checked={draft.confidential} onChange={() => set('confidential', true)} title={t('visibility.confidential')} hint={t('visibility.confidentialHint')} />
+        </div>
+        <div className="lk-choices" role="radiogroup" aria-label={t('visibility.identityLabel')} id="lk-f-anonymous">
+          <p className="lk-choices__label">{t('visibility.identityLabel')}</p>
+          <Choice name="anonymous" checked={draft.anonymous} onChange={() => set('anonymous', true)} title={t('visibility.anonymous')} hint={t('visibility.anonymousHint')} />
+          <Choice name="anonymous" checked={!draft.anonymous} onChange={() => set('anonymous', false)} title={t('visibility.named')} hint={t('visibility.namedHint')} />
+        </div>
+        <p className="lk-note">{t('visibility.final')}</p>
+      </fieldset>
+
+      <fieldset className="kk-fieldset lk-fieldset">
+        <legend>{t('form.contact')}</legend>
+        <p className="lk-small">{t('form.contactHint')}</p>
+        <TextField id="lk-f-name" label={t('form.name')} autoComplete="name" maxLength={100} value={draft.name} onChange={(event) => set('name', event.target.value)} error={fieldError('name')} />
+        <TextField id="lk-f-email" label={t('form.email')} type="email" autoComplete="email" inputMode="email" maxLength={200} value={draft.email} onChange={(event) => set('email', event.target.value)} error={fieldError('email')} />
+        <TextField id="lk-f-phone" label={t('form.phone')} type="tel" autoComplete="tel" inputMode="tel" maxLength={20} value={draft.phone} onChange={(event) => set('phone', event.target.value)} error={fieldError('phone')} hint={t('form.phoneHint')} />
+        {config.askNik ? (
+          <TextField id="lk-f-nik" label={t('form.nik')} inputMode="numeric" autoComplete="off" maxLength={16} value={draft.nik} onChange={(event) => set('nik', event.target.value.replace(/\D/g, ''))} error={fieldError('nik')} hint={t('form.nikHint')} />
+        ) : null}
+      </fieldset>
+
+      <div className="lk-actions">
+        <Button type="submit">{t('form.toReview')}</Button>
+      </div>
+    </form>
+  );
+}
+
+function Choice({ name, checked, onChange, title, hint }: { name: string; checked: boolean; onChange: () => void; title: string; hint: string }) {
+  return (
+    <label className={`lk-choice${checked ? ' lk-choice--checked' : ''}`}>
+      <input type="radio" name={name} checked={checked} onChange={onChange} />
+      <span>
+        <strong>{title}</strong>
+        <span className="lk-choice__hint">{hint}</span>
+      </span>
+    </label>
+  );
+}
+
+/** Exactly what will be public, what officers see, and what is never shown. */
+function Review({ draft, photos, hasContact, categoryName, agency }: { draft: Draft; photos: PhotoItem[]; hasContact: boolean; categoryName: string; agency: string }) {
+  const t = useT();
+  const summary = visibilitySummary({ confidential: draft.confidential, anonymous: draft.anonymous, hasContact });
+  const location = [draft.address.trim(), draft.kelurahan.trim(), draft.kecamatan && `${t('list.kecamatanShort')} ${draft.kecamatan}`].filter(Boolean).join(', ');
+  const rows: { label: string; value: ReactNode }[] = [
+    { label: t('form.type'), value: t(`type.${draft.type}`) },
+    { label: t('form.category'), value: categoryName },
+    { label: t('form.reportTitle'), value: draft.title.trim() },
+    { label: t('form.reportDescription'), value: <span className="lk-pre">{draft.description.trim()}</span> },
+    { label: t('form.location'), value: [location, draft.point ? t('review.point', { lat: draft.point.lat.toFixed(5), lng: draft.point.lng.toFixed(5) }) : ''].filter(Boolean).join(' · ') || '—' },
+    { label: t('review.photos'), value: photos.length ? t('review.photoCount', { count: photos.length }) : t('review.noPhotos') },
+  ];
+  const contact = [draft.name.trim(), draft.email.trim(), draft.phone.trim(), draft.nik.trim() ? t('review.nikGiven') : ''].filter(Boolean).join(' · ');
+  return (
+    <div className="lk-review">
+      <ul className="lk-summary">
+        {summary.sentences.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
+      </ul>
+      <section className={`lk-review__box ${summary.listedPublicly ? 'lk-review__box--public' : 'lk-review__box--private'}`} aria-labelledby="lk-review-public">
+        <h2 id="lk-review-public" className="lk-review__title">
+          <span aria-hidden="true">{summary.listedPublicly ? '🌐 ' : '🔒 '}</span>
+          {summary.listedPublicly ? t('review.publicTitle') : t('review.privateTitle')}
+        </h2>
+        {summary.listedPublicly ? (
+          <>
+            <dl className="lk-facts">
+              {rows.map((row) => (
+                <div className="lk-fact" key={row.label}>
+                  <dt>{row.label}</dt>
+                  <dd>{row.value}</dd>
+                </div>
+              ))}
+            </dl>
+            {photos.length ? (
+              <ul className="lk-previews lk-previews--small">
+                {photos.map((photo, index) => (
+                  <li key={photo.url}>
+                    <img src={photo.url} alt={t('form.photoPreview', { n: index + 1 })} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <p className="lk-small">{t('review.publicAfterVerify')}</p>
+          </>
+        ) : (
+          <p>{t('review.nothingPublic')}</p>
+        )}
+      </section>
+      <section className="lk-review__box" aria-labelledby="lk-review-officers">
+        <h2 id="lk-review-officers" className="lk-review__title">
+          <span aria-hidden="true">🏛 </span>
+          {t('review.officersTitle', { agency })}
+        </h2>
+        <p>{summary.listedPublicly ? t('review.officersSeeAll') : t('review.officersSeeReport')}</p>
+        <p>
+          <strong>{t('review.identity')}: </strong>
+          {!hasContact ? t('review.identityNone') : summary.officersSeeContact ? t('review.identityMasked', { contact }) : t('review.identityHidden')}
+        </p>
+      </section>
+      <section className="lk-review__box lk-review__box--never" aria-labelledby="lk-review-never">
+        <h2 id="lk-review-never" className="lk-review__title">
+          <span aria-hidden="true">🙈 </span>
+          {t('review.neverTitle')}
+        </h2>
+        <p>{hasContact ? t('review.neverContact', { contact }) : t('review.neverNoContact')}</p>
+        {hasContact ? <p className="lk-small">{t('review.notified')}</p> : <p className="lk-small">{t('review.notNotified')}</p>}
+      </section>
+    </div>
+  );
+}
+
+function Done({ result, heading }: { result: CreateReportResult; heading: RefObject<HTMLHeadingElement | null> }) {
+  const t = useT();
+  const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
+  const link = new URL(result.trackingUrl, window.location.origin).href;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('ok');
+    } catch {
+      const field = document.getElementById('lk-tracking-link') as HTMLInputElement | null;
+      field?.select();
+      setCopied('failed');
+    }
+  };
+  return (
+    <div className="lk-done">
+      <h1 className="kk-page-header__title" tabIndex={-1} ref={heading}>
+        {t('done.title')}
+      </h1>
+      <p>{t('done.ticketLabel')}</p>
+      <p className="lk-ticket" aria-label={`${t('done.ticket')}: ${result.ticket.split('').join(' ')}`}>
+        {result.ticket}
+      </p>
+      <div className="lk-save-note" role="note">
+        <p>
+          <strong>{t('done.saveTitle')}</strong>
+        </p>
+        <p>{t('done.saveText')}</p>
+      </div>
+      <label className="kk-field__label" htmlFor="lk-tracking-link">
+        {t('done.linkLabel')}
+      </label>
+      <div className="lk-inline-form">
+        <input id="lk-tracking-link" className="kk-input" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
+        <Button onClick={() => void copy()}>{t('done.copy')}</Button>
+      </div>
+      <p className="lk-small" role="status">
+        {copied === 'ok' ? t('done.copied') : copied === 'failed' ? t('done.copyFailed') : ''}
+      </p>
+      <div className="lk-actions">
+        <Link to={result.trackingUrl} className="kk-button kk-button--secondary">
+          {t('done.open')}
+        </Link>
+        <Link to={base} className="kk-button kk-button--secondary">
+          {t('done.home')}
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+function Queued({ heading }: { heading: RefObject<HTMLHeadingElement | null> }) {
+  const t = useT();
+  return (
+    <div className="lk-done" role="status">
+      <h1 className="kk-page-header__title" tabIndex={-1} ref={heading}>
+        {t('queued.title')}
+      </h1>
+      <p className="lk-note lk-note--offline">{t('queued.text')}</p>
+      <p>{t('queued.after')}</p>
+      <Link to={base} className="kk-button kk-button--secondary">
+        {t('done.home')}
+      </Link>
+    </div>
+  );
+}
+

@@ -1,0 +1,49 @@
+import { apiFetch, Link, useBootstrap, useQuery } from '@kota-kit/core/client';
+import type { ReportList, Stats } from '../schemas.js';
+import { isoDay } from './logic.js';
+import { api, base, DateText, StageBadge, useT } from './shared.js';
+
+/** Home-screen widget: the latest public reports and how many were resolved this month. */
+export default function LatestWidget() {
+  const t = useT();
+  const bootstrap = useBootstrap();
+  const today = isoDay(new Date(), bootstrap.region.timeZone);
+  const monthStart = `${today.slice(0, 8)}01`;
+  const latest = useQuery({ queryKey: ['laksa', 'reports', 'widget'], queryFn: () => apiFetch<ReportList>(`${api}/reports?page=1&pageSize=3`) });
+  const month = useQuery({ queryKey: ['laksa', 'stats', monthStart, today], queryFn: () => apiFetch<Stats>(`${api}/stats?from=${monthStart}&to=${today}`) });
+  return (
+    <section className="lk-widget" aria-labelledby="lk-widget-title">
+      <h3 id="lk-widget-title" className="lk-widget__title">
+        {t('widget.title')}
+      </h3>
+      {month.data ? (
+        <p className="lk-widget__kpi">
+          <strong>{month.data.total.resolved}</strong> {t('widget.resolvedThisMonth', { count: month.data.total.resolved })}
+        </p>
+      ) : null}
+      {latest.isPending ? (
+        <p className="lk-muted" aria-busy="true">
+          {t('list.loading')}
+        </p>
+      ) : latest.isError ? (
+        <p className="lk-muted">{t('list.error')}</p>
+      ) : latest.data.items.length === 0 ? (
+        <p className="lk-muted">{t('list.empty')}</p>
+      ) : (
+        <ul className="lk-widget__list">
+          {latest.data.items.map((report) => (
+            <li key={report.ticket}>
+              <Link to={`${base}/laporan/${report.ticket}`}>{report.title}</Link>
+              <span className="lk-widget__meta">
+                <StageBadge stage={report.stage} /> <DateText value={report.createdAt} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="lk-widget__links">
+        <Link to={`${base}/lapor`}>{t('home.create')}</Link> · <Link to={base}>{t('widget.all')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+/// <reference types="@kota-kit/core/vite-client" />
