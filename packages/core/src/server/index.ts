@@ -12,3 +12,4 @@ export { createApi, errorResponses, fieldErrors, problemContent, problemSchema, 
 export { createLogger, redact, EventBus, LocalFileStorage, systemClock, type Clock, type FileStorage, type Logger } from './services.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { demoPassword } from './people.js';
+export { webhook, type WebhookOptions } from './webhook.js';
