@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { kotaKit } from '@kota-kit/core/vite';
 import { defineConfig } from 'vite';
-import host from './kota.config';
+import host from './kota.config.ts';
 
 // The browser app is derived from kota.config.ts: only the chosen modules' client parts are bundled.
 export default defineConfig({

@@ -221,6 +221,14 @@ describe.each(testDatabaseTargets())('laksa workflow on %s', (database) => {
     // Overdue first.
     const overdueFlags = verifierInbox.body.items.map((item) => item.overdue);
     expect(overdueFlags).toEqual([...overdueFlags].sort((a, b) => Number(b) - Number(a)));
+    // Verifying is not handling: the central room cannot start or answer an agency's report.
+    const forwarded = handlerInbox.body.items.find((item) => item.status === 'forwarded');
+    expect(forwarded).toBeDefined();
+    const asVerifier = await verifier.json<OfficerReport>(`/api/laksa/inbox/${forwarded!.id}`);
+    expect(asVerifier.body.allowedActions).not.toContain('start');
+    expect(asVerifier.body.allowedActions).not.toContain('respond');
+    expect((await act(verifier, forwarded!.id, 'start')).status).toBe(403);
+    expect((await act(dlh, forwarded!.id, 'start')).status).toBe(403);
     const adminInbox = await admin.json<Inbox>('/api/laksa/inbox?agency=dlh&all=true');
     expect(adminInbox.status).toBe(200);
     expect(adminInbox.body.items.every((item) => item.agency?.id === 'dlh')).toBe(true);

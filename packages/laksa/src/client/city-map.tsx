@@ -11,6 +11,13 @@ import { base, useT } from './shared.js';
 
 const width = 340;
 const height = 240;
+/** Points near the city's edge stay fully visible. */
+const pad = 12;
+const toBox = (point: { lat: number; lng: number }) => {
+  const { x, y } = project(point, width - 2 * pad, height - 2 * pad);
+  return { x: x + pad, y: y + pad };
+};
+const fromBox = (x: number, y: number) => unproject(x - pad, y - pad, width - 2 * pad, height - 2 * pad);
 
 function Backdrop() {
   return (
@@ -23,7 +30,7 @@ function Backdrop() {
         <line key={`h${i}`} y1={(height / 3) * i} y2={(height / 3) * i} x1="0" x2={width} className="lk-map__grid" />
       ))}
       {Object.entries(kecamatanCentres).map(([name, centre]) => {
-        const { x, y } = project(centre, width, height);
+        const { x, y } = toBox(centre);
         return (
           <text key={name} x={x} y={y} className="lk-map__label" textAnchor="middle">
             {name}
@@ -44,7 +51,7 @@ export function ReportsMap({ points, categoryName }: { points: MapPoint[]; categ
         <title id={titleId}>{t('map.title', { count: points.length })}</title>
         <Backdrop />
         {points.map((point) => {
-          const { x, y } = project(point, width, height);
+          const { x, y } = toBox(point);
           const view = stageView(point.stage);
           return (
             <Link key={point.ticket} to={`${base}/laporan/${point.ticket}`} aria-label={`${point.title} — ${t(view.labelKey)} — ${categoryName(point.category)}`}>
@@ -76,21 +83,21 @@ export function ReportsMap({ points, categoryName }: { points: MapPoint[]; categ
 /** Tap the box to drop a pin; arrow keys move it (about 100 m per press). */
 export function PointPicker({ value, onChange, describedBy }: { value: { lat: number; lng: number } | null; onChange: (point: { lat: number; lng: number } | null) => void; describedBy?: string }) {
   const t = useT();
-  const pin = value ? project(value, width, height) : null;
+  const pin = value ? toBox(value) : null;
   const pick = (event: MouseEvent<SVGSVGElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
-    onChange(unproject(((event.clientX - box.left) / box.width) * width, ((event.clientY - box.top) / box.height) * height, width, height));
+    onChange(fromBox(((event.clientX - box.left) / box.width) * width, ((event.clientY - box.top) / box.height) * height));
   };
   const keys = (event: KeyboardEvent<SVGSVGElement>) => {
     const step = 0.001;
-    const current = value ?? unproject(width / 2, height / 2, width, height);
+    const current = value ?? fromBox(width / 2, height / 2);
     const moves: Record<string, [number, number]> = { ArrowUp: [step, 0], ArrowDown: [-step, 0], ArrowLeft: [0, -step], ArrowRight: [0, step] };
     const move = moves[event.key];
     if (move) {
       event.preventDefault();
       const next = { lat: current.lat + move[0], lng: current.lng + move[1] };
-      const { x, y } = project(next, width, height);
-      onChange(unproject(x, y, width, height));
+      const { x, y } = toBox(next);
+      onChange(fromBox(x, y));
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onChange(current);

@@ -4,7 +4,6 @@
  * officers' inbox and report pages. Every page is loaded lazily.
  */
 import { defineClientModule } from '@kota-kit/core/client';
-import { laksa } from '../index.js';
 import { translations } from './translations.js';
 
 // Reports written offline are sent when the app starts online and whenever the phone comes back online.
@@ -15,7 +14,8 @@ if (typeof window !== 'undefined' && typeof indexedDB !== 'undefined') {
   else window.addEventListener('online', start, { once: true });
 }
 
-export default defineClientModule(laksa, {
+// Only the id: importing the module definition would put its zod schemas in the first page's JavaScript.
+export default defineClientModule({ id: 'laksa' }, {
   nav: { labelKey: 'nav.title', descriptionKey: 'nav.description', icon: '📣' },
   routes: [
     { path: '', page: () => import('./home-page.js') },

@@ -161,6 +161,13 @@ export function megabytes(bytes: number): string {
   return (bytes / 1_000_000).toLocaleString(undefined, { maximumFractionDigits: 1 });
 }
 
+/** A file size people can read: "350 KB", "2,4 MB". */
+export function fileSize(bytes: number, language: 'id' | 'en' = 'id'): string {
+  const locale = language === 'id' ? 'id-ID' : 'en-GB';
+  if (bytes < 1_000_000) return `${Math.max(1, Math.round(bytes / 1000)).toLocaleString(locale)} KB`;
+  return `${(bytes / 1_000_000).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+}
+
 // ---------------------------------------------------------------- map
 
 /** Kota Tangerang's extent, a little padded. The map is a plain box: no tiles, works offline. */

@@ -21,7 +21,7 @@ import {
 } from '@kota-kit/core/client';
 import { useState, type ReactNode } from 'react';
 import { rejectReasons, type OfficerAction, type OfficerReport } from '../schemas.js';
-import { checkPhoto, megabytes } from './logic.js';
+import { checkPhoto, fileSize, megabytes } from './logic.js';
 import { api, base, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useOptions, useT } from './shared.js';
 
 /** The order buttons appear in: the next step of the workflow first. */
@@ -343,7 +343,7 @@ function ActionDialog({ action, report, onClose, onDone }: { action: OfficerActi
               <ul className="lk-file-list">
                 {files.map((file, index) => (
                   <li key={`${file.name}-${index}`}>
-                    {file.name} ({megabytes(file.size)} MB){' '}
+                    {file.name} ({fileSize(file.size)}){' '}
                     <Button variant="secondary" onClick={() => setFiles((current) => current.filter((entry) => entry !== file))}>
                       {t('form.remove')}
                     </Button>

@@ -16,7 +16,7 @@ import {
 import { useEffect, useRef, useState, type ChangeEvent, type ReactNode, type RefObject } from 'react';
 import { reportTypes, type CategoriesResponse, type CreateReportInput, type CreateReportResult, type ReportType } from '../schemas.js';
 import { PointPicker } from './city-map.js';
-import { checkPhoto, insideBounds, mapReportErrors, megabytes, visibilitySummary, type FormField, type MappedErrors } from './logic.js';
+import { checkPhoto, fileSize, insideBounds, mapReportErrors, megabytes, visibilitySummary, type FormField, type MappedErrors } from './logic.js';
 import { enqueue, isNetworkError, postReport } from './outbox.js';
 import { api, base, SubNav, useOnline, useOptions, useT, type PublicOptions } from './shared.js';
 
@@ -160,7 +160,13 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
   const photoUrls = useRef<string[]>([]);
 
   useEffect(() => () => photoUrls.current.forEach((url) => URL.revokeObjectURL(url)), []);
+  const firstStep = useRef(true);
   useEffect(() => {
+    // Move focus to the new step's heading (not on the first paint: the page keeps its normal start).
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
     headingRef.current?.focus();
   }, [step]);
 
@@ -419,7 +425,7 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
               {photos.map((photo, index) => (
                 <li key={photo.url}>
                   <img src={photo.url} alt={t('form.photoPreview', { n: index + 1 })} />
-                  <span className="lk-small">{megabytes(photo.file.size)} MB</span>
+                  <span className="lk-small">{fileSize(photo.file.size, language)}</span>
                   <Button variant="secondary" onClick={() => setPhotos((current) => current.filter((entry) => entry !== photo))} aria-label={t('form.photoRemove', { n: index + 1 })}>
                     {t('form.remove')}
                   </Button>

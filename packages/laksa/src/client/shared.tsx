@@ -121,9 +121,13 @@ export function DateText({ value, withTime = false }: { value: string; withTime?
 }
 
 /** A YYYY-MM-DD date (deadlines) in words, read in the region's calendar. */
+export function dayText(value: string, language: 'id' | 'en'): string {
+  return formatDate(`${value}T12:00:00Z`, { language, weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
+}
+
 export function DayText({ value }: { value: string }) {
   const language = useLanguage();
-  return <time dateTime={value}>{formatDate(`${value}T12:00:00Z`, { language, weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' })}</time>;
+  return <time dateTime={value}>{dayText(value, language)}</time>;
 }
 
 /** Photos as small links to the full image. `token` lets the reporter see the photos of a confidential report. */

@@ -1,7 +1,7 @@
 import { apiFetch, ErrorState, Loading, PageHeader, Table, useBootstrap, useLanguage, useQuery, useSearchParams } from '@kota-kit/core/client';
 import type { Stats, StatsRow } from '../schemas.js';
 import { addDays, durationParts, isoDay } from './logic.js';
-import { api, SubNav, useCategoryName, useT } from './shared.js';
+import { api, dayText, SubNav, useCategoryName, useT } from './shared.js';
 
 export const periods = [30, 90, 365] as const;
 
@@ -72,13 +72,14 @@ function useFormat() {
 
 function StatsView({ stats }: { stats: Stats }) {
   const t = useT();
+  const language = useLanguage();
   const format = useFormat();
   const categoryName = useCategoryName();
   const total = stats.total;
   const byCategory = stats.byCategory.map((row) => ({ ...row, name: categoryName(row.id) || row.name }));
   return (
     <>
-      <p className="lk-small">{t('stats.range', { from: stats.from, to: stats.to })}</p>
+      <p className="lk-small">{t('stats.range', { from: dayText(stats.from, language), to: dayText(stats.to, language) })}</p>
       <ul className="lk-kpis">
         <li>
           <span className="lk-kpi__value">{format.number(total.received)}</span>
@@ -108,8 +109,11 @@ function StatsView({ stats }: { stats: Stats }) {
       <Bars title={t('stats.byCategory')} rows={byCategory} />
       <Bars title={t('stats.byAgency')} rows={stats.byAgency} />
       <ShareBars title={t('stats.deadlineByAgency')} rows={stats.byAgency} />
-      <StatsTable caption={t('stats.tableAgency')} rows={stats.byAgency} nameHeader={t('stats.agency')} />
-      <StatsTable caption={t('stats.tableCategory')} rows={byCategory} nameHeader={t('stats.category')} />
+      <details className="lk-table-toggle">
+        <summary>{t('stats.showTable')}</summary>
+        <StatsTable caption={t('stats.tableAgency')} rows={stats.byAgency} nameHeader={t('stats.agency')} />
+        <StatsTable caption={t('stats.tableCategory')} rows={byCategory} nameHeader={t('stats.category')} />
+      </details>
     </>
   );
 }

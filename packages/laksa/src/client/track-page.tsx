@@ -1,7 +1,7 @@
-import { ApiError, apiFetch, Button, ErrorState, FormError, Link, Loading, PageHeader, TextArea, useMutation, useParams, useQuery, useQueryClient } from '@kota-kit/core/client';
+import { ApiError, apiFetch, Button, ErrorState, FormError, Link, Loading, PageHeader, TextArea, useMutation, useParams, useQuery, useLanguage, useQueryClient } from '@kota-kit/core/client';
 import { useState } from 'react';
 import type { TrackView } from '../schemas.js';
-import { api, base, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useT } from './shared.js';
+import { api, base, dayText, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useT } from './shared.js';
 
 /** The reporter's private page (`/laksa/lacak/:token`, and `/laksa/track/:token` as the server links it). */
 export default function TrackPage() {
@@ -33,6 +33,7 @@ export default function TrackPage() {
 
 function TrackContent({ data, token, categoryName }: { data: TrackView; token: string; categoryName: (id: string) => string }) {
   const t = useT();
+  const language = useLanguage();
   const report = data.report;
   return (
     <>
@@ -89,7 +90,7 @@ function TrackContent({ data, token, categoryName }: { data: TrackView; token: s
       ) : null}
 
       {report.stage === 'green' && data.autoCloseOn && report.status === 'resolved' ? (
-        <p className="lk-note">{t('track.autoClose', { date: data.autoCloseOn })}</p>
+        <p className="lk-note">{t('track.autoClose', { date: dayText(data.autoCloseOn, language) })}</p>
       ) : null}
       {data.canRate || data.canReopen ? <Feedback data={data} token={token} /> : null}
       {report.rating ? (
@@ -119,6 +120,7 @@ function TrackContent({ data, token, categoryName }: { data: TrackView; token: s
 
 function Feedback({ data, token }: { data: TrackView; token: string }) {
   const t = useT();
+  const language = useLanguage();
   const queryClient = useQueryClient();
   const [rating, setRating] = useState<number>(data.report.rating ?? 0);
   const [comment, setComment] = useState(data.ratingComment ?? '');
@@ -186,7 +188,7 @@ function Feedback({ data, token }: { data: TrackView; token: string }) {
       {data.canReopen ? (
         <div className="lk-reopen">
           <p>
-            {t('track.reopenText')} {data.reopenUntil ? t('track.reopenUntil', { date: data.reopenUntil }) : ''}
+            {t('track.reopenText')} {data.reopenUntil ? t('track.reopenUntil', { date: dayText(data.reopenUntil, language) }) : ''}
           </p>
           {reopenOpen ? (
             <form

@@ -2,7 +2,7 @@ import type { TranslationTable } from '@kota-kit/core/client';
 
 const id: TranslationTable = {
   nav: { title: 'LAKSA', description: 'Sampaikan keluhan, aspirasi dan permintaan informasi' },
-  subnav: { label: 'Menu LAKSA', home: 'Laporan', report: 'Lapor', stats: 'Statistik', inbox: 'Kotak masuk petugas' },
+  subnav: { label: 'Menu LAKSA', home: 'Laporan', report: 'Lapor', stats: 'Statistik', inbox: 'Petugas' },
   common: { cancel: 'Batal' },
   home: {
     title: 'LAKSA — Kotak Saran Anda',
@@ -338,6 +338,7 @@ const id: TranslationTable = {
     deadlineByAgency: 'Selesai tepat waktu per dinas',
     barText: '{{received}} masuk, {{resolved}} selesai',
     none: 'Tidak ada data pada periode ini.',
+    showTable: 'Tampilkan angka sebagai tabel',
     tableAgency: 'Angka per dinas',
     tableCategory: 'Angka per kategori',
     agency: 'Dinas',
@@ -432,7 +433,7 @@ const id: TranslationTable = {
 
 const en: TranslationTable = {
   nav: { title: 'LAKSA', description: 'Send complaints, suggestions and information requests' },
-  subnav: { label: 'LAKSA menu', home: 'Reports', report: 'Report', stats: 'Statistics', inbox: 'Officer inbox' },
+  subnav: { label: 'LAKSA menu', home: 'Reports', report: 'Report', stats: 'Statistics', inbox: 'Officers' },
   common: { cancel: 'Cancel' },
   home: {
     title: 'LAKSA — your suggestion box',
@@ -751,6 +752,7 @@ const en: TranslationTable = {
     deadlineByAgency: 'Resolved on time per agency',
     barText: '{{received}} received, {{resolved}} resolved',
     none: 'No data in this period.',
+    showTable: 'Show the figures as a table',
     tableAgency: 'Figures per agency',
     tableCategory: 'Figures per category',
     agency: 'Agency',

@@ -76,7 +76,8 @@ export function officerScope(ctx: Ctx, user: SessionUser | null): OfficerScope |
   const verifier = ctx.access.hasRole(user, 'verifier');
   const handlerAgencies = ctx.access.agenciesWithRole(user, 'handler');
   if (!verifier && handlerAgencies !== 'all' && handlerAgencies.length === 0) return null;
-  return { verifier, agencies: verifier ? 'all' : handlerAgencies };
+  // Verifying does not make one a handler: agency work needs laksa:handler of that agency (admins hold every role).
+  return { verifier, agencies: handlerAgencies };
 }
 
 export function requireOfficer(ctx: Ctx, c: RequestContext): { user: SessionUser; scope: OfficerScope } {
