@@ -3,6 +3,9 @@
  * Every test file runs on the embedded database, and also on PostgreSQL when KK_TEST_DATABASE_URL is set.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { HostInput } from './contract.js';
 import { createServer, type KotaServer, type ServerOptions } from './server/host.js';
@@ -84,6 +87,8 @@ export async function startTestHost(options: {
   extra?: Partial<ServerOptions>;
 }): Promise<TestHost> {
   const postgres = options.database === 'postgres' ? await createPostgresTestDatabase() : null;
+  // A folder of its own for uploads, removed on close unless the test chose one.
+  const uploadsDir = options.uploadsDir ?? (await mkdtemp(join(tmpdir(), 'kk-test-uploads-')));
   const server = await createServer({
     host: options.host,
     serverModules: options.serverModules,
@@ -91,7 +96,7 @@ export async function startTestHost(options: {
     demo: options.demo ?? true,
     clock: options.clock,
     clientDir: options.clientDir,
-    uploadsDir: options.uploadsDir ?? `/tmp/kk-test-uploads-${randomBytes(4).toString('hex')}`,
+    uploadsDir,
     jobs: false,
     logger: createLogger({ test: true }, 'error'),
     ...options.extra,
@@ -142,6 +147,7 @@ export async function startTestHost(options: {
     async close() {
       await server.close();
       await postgres?.drop();
+      if (!options.uploadsDir) await rm(uploadsDir, { recursive: true, force: true });
     },
   };
 }

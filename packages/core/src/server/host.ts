@@ -175,6 +175,8 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
   };
   try {
     await database.withLock('kota-kit:startup', prepare);
+    // The embedded database has no autovacuum: fresh statistics let the planner use the modules' indexes.
+    if (database.kind === 'pglite') await sql`analyze`.execute(db);
   } catch (error) {
     await database.close();
     throw error;
@@ -338,6 +340,14 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
     }
   };
   if (options.jobs ?? true) {
+    if (database.kind === 'pglite') {
+      // Daily upkeep that PostgreSQL's autovacuum does on a server.
+      const upkeep = setInterval(() => {
+        sql`vacuum analyze`.execute(db).catch((error) => log.error('database upkeep failed', { error }));
+      }, 24 * 3600 * 1000);
+      upkeep.unref();
+      timers.push(upkeep);
+    }
     for (const [moduleId, serverModule] of serverModules) {
       for (const job of serverModule.jobs ?? []) {
         const timer = setInterval(() => {
