@@ -5,12 +5,10 @@ import { hargaPasar, tangerangDefaults, type Board } from '../src/index.js';
 import hargaPasarServer from '../src/server/index.js';
 import { testClock } from './fixture.js';
 
-// The shipped Tangerang configuration must pass the options checks and seed its full two years quickly (embedded database only).
+// The shipped Tangerang configuration must pass the options checks and seed its full two years (embedded database only; timing is in bench/).
 describe('Tangerang defaults', () => {
   let host: TestHost;
-  let seconds = 0;
   beforeAll(async () => {
-    const started = performance.now();
     host = await startTestHost({
       host: defineHost({
         region: {
@@ -27,7 +25,6 @@ describe('Tangerang defaults', () => {
       database: 'pglite',
       clock: testClock(),
     });
-    seconds = (performance.now() - started) / 1000;
   });
   afterAll(async () => host?.close());
 
@@ -37,6 +34,5 @@ describe('Tangerang defaults', () => {
     expect(board.body.items).toHaveLength(tangerangDefaults.commodities.length);
     expect(board.body.items.every((item) => item.marketCount === 5)).toBe(true); // the sixth market's day is a draft
     expect(board.body.items.find((item) => item.commodity === 'beras-medium')?.reference?.price).toBe(12_500);
-    expect(seconds).toBeLessThan(30);
   });
 });

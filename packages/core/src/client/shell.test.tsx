@@ -1,5 +1,8 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { configure, act, cleanup, render, screen, within } from '@testing-library/react';
+
+// Lazy pages are compiled on first import; on a busy 2-core CI machine that can take longer than the default 1 s.
+configure({ asyncUtilTimeout: 15_000 });
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from './app.js';
 import { bootstrap, parkirClient, signedOutFetch } from './test-fixtures.js';

@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { createApp, type ClientBootstrap, type ClientModule } from '@kota-kit/core/client';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+
+// Lazy pages are compiled on first import; on a busy 2-core CI machine that can take longer than the default 1 s.
+configure({ asyncUtilTimeout: 15_000 });
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CategoriesResponse } from '../schemas.js';
 import laksaClient from './index.js';
