@@ -43,3 +43,28 @@ export interface Board {
   requestedDate: string;
   items: BoardItem[];
 }
+
+/**
+ * A reference price as `GET /api/harga-pasar/reference-prices` lists it: from the region's configuration
+ * (`source: 'config'`, read-only) or added by the agency on the settings page (`source: 'admin'`).
+ */
+export interface ReferencePriceEntry {
+  /** "config-<n>" for configuration entries; the row number for agency-added ones. */
+  id: string;
+  source: 'config' | 'admin';
+  commodity: string;
+  kind: 'HET' | 'HAP';
+  zone: string;
+  /** Whole rupiah per unit. */
+  price: number;
+  effectiveFrom: string;
+  legalBasis: string;
+  /** Who added it (agency-added entries only). */
+  createdBy: string | null;
+  createdAt: string | null;
+  /** When it was retired; a retired entry no longer counts. */
+  retiredAt: string | null;
+}
+
+/** Where a reference price stands today. */
+export type ReferencePriceStatus = 'in-force' | 'scheduled' | 'superseded' | 'retired';

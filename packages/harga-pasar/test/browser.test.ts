@@ -119,4 +119,38 @@ describe('harga-pasar in a built host on a phone', () => {
     await expect(firstRow.getByRole('cell').first().textContent().then(digits)).resolves.toBe(jumped);
     await citizen.close();
   });
+
+  it('lets a supervisor add a reference price on the settings page, with field errors first', async () => {
+    const context = await browser.newContext({ ...phoneViewport, baseURL: server.url });
+    const page = await context.newPage();
+    await signIn(page, 'supervisor@demo.kotakit.id', '/harga-pasar/pengaturan');
+    await page.getByRole('heading', { name: 'Pengaturan harga pasar', level: 1 }).waitFor();
+    // Markets and commodities are read-only here, with the reason given.
+    await page.getByRole('table', { name: '2 pasar yang harganya dicatat' }).waitFor();
+    await page.getByText(/diatur dalam konfigurasi wilayah \(berkas kota\.config\.ts\)/).first().waitFor();
+    await page.getByRole('table', { name: 'Petugas harga pasar dan pasar yang boleh mereka isi' }).getByText('Enumerator Demo').waitFor();
+
+    await page.getByRole('combobox', { name: /^Komoditas/ }).selectOption('telur-ayam-ras');
+    await page.getByRole('textbox', { name: /^Harga \(Rp per satuan\)/ }).fill('27000');
+    await page.getByLabel(/^Berlaku mulai/).fill('2020-01-01');
+    await page.getByRole('textbox', { name: /^Dasar hukum/ }).fill('Per');
+    await page.getByRole('button', { name: 'Simpan harga acuan' }).click();
+    await page.getByText('Tulis dasar hukum minimal 5 huruf.').waitFor();
+    expect(await page.getByRole('textbox', { name: /^Dasar hukum/ }).getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByRole('textbox', { name: /^Dasar hukum/ }).fill('Peraturan Badan Pangan Nasional No. 6 Tahun 2024');
+    await page.getByRole('button', { name: 'Simpan harga acuan' }).click();
+    await page.getByText(/Harga acuan HET Telur ayam ras Rp\s?27\.000 mulai .* tersimpan\./).waitFor();
+    const history = page.getByRole('table', { name: 'Riwayat harga acuan Telur ayam ras' });
+    await history.getByText('Ditambahkan dinas').waitFor();
+    await history.getByText('Berlaku', { exact: true }).waitFor();
+    if (process.env.KK_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.KK_SCREENSHOT_DIR, 'harga-pasar-settings.png'), fullPage: true });
+
+    // Retire it again through the confirmation dialog.
+    await history.getByRole('button', { name: /^Tarik harga acuan HET Telur ayam ras/ }).click();
+    await page.getByRole('dialog', { name: 'Tarik harga acuan ini?' }).getByRole('button', { name: 'Ya, tarik' }).click();
+    await page.getByText('Harga acuan ditarik.').waitFor();
+    await history.getByText('Ditarik', { exact: true }).waitFor();
+    await context.close();
+  });
 });

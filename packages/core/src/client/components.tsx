@@ -2,6 +2,7 @@ import {
   useEffect,
   useId,
   useRef,
+  useState,
   type ButtonHTMLAttributes,
   type InputHTMLAttributes,
   type ReactNode,
@@ -190,11 +191,15 @@ export interface TableProps<Row> {
 
 export function Table<Row>({ caption, columns, rows, rowKey, stackOnPhone = true }: TableProps<Row>) {
   const captionId = useId();
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const scrolls = useScrolls(wrapRef);
   return (
-    // The wrapper scrolls sideways when the table cannot stack; it is focusable so keyboards can scroll it.
+    // The wrapper scrolls when the table does not fit; only then is it a tab stop, so keyboards can scroll it.
+    // (A stacked table on a phone does not scroll: a focus stop there would be a screen-tall box with its ring off-screen.)
     <div
+      ref={wrapRef}
       className={cx('kk-table-wrap', stackOnPhone && 'kk-table-wrap--stack')}
-      tabIndex={0}
+      tabIndex={scrolls ? 0 : undefined}
       role="region"
       aria-labelledby={captionId}
     >
@@ -227,6 +232,22 @@ export function Table<Row>({ caption, columns, rows, rowKey, stackOnPhone = true
       </table>
     </div>
   );
+}
+
+/** Whether the element's content overflows it (so it scrolls); true until measured, and where it cannot be measured. */
+function useScrolls(ref: { current: HTMLElement | null }): boolean {
+  const [scrolls, setScrolls] = useState(true);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    return () => observer.disconnect();
+  }, [ref]);
+  return scrolls;
 }
 
 /* ---------- Dialog ---------- */

@@ -17,7 +17,7 @@ import { apiDocsHtml } from './docs.js';
 import { createApi, problemResponse, toProblem, type AppEnv } from './http.js';
 import { applyMigrations } from './migrations.js';
 import type { AnyServerModule, ModuleContext, ServerModule } from './module.js';
-import { createAccess, createAccount, createRateLimit, demoPassword, ensureDemoAccount, findSessionUser, peopleRoutes, recordAudit, sessionCookie } from './people.js';
+import { createAccess, createAccount, createPeople, createRateLimit, demoPassword, ensureDemoAccount, findSessionUser, peopleRoutes, recordAudit, sessionCookie } from './people.js';
 import { createLogger, EventBus, LocalFileStorage, systemClock, type Clock, type FileStorage, type Logger } from './services.js';
 import { mountWebApp } from './web.js';
 
@@ -124,6 +124,7 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
       clock,
       storage,
       access: createAccess(moduleId),
+      people: createPeople(db, moduleId),
       rateLimit,
       emit: (name, payload) => events.emit(`${moduleId}.${name}`, payload, clock.now()),
       audit: (source, entry) => recordAudit(db, moduleId, 'actor' in source ? source.actor : source.get('user'), entry, clock.now()),

@@ -5,7 +5,7 @@
 export { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 export { sql, type Kysely, type Transaction, type Selectable, type Insertable, type Updateable, type Generated, type ColumnType } from 'kysely';
 export { createServer, type KotaServer, type ServerOptions } from './host.js';
-export { defineServerModule, type ServerModule, type AnyServerModule, type ModuleContext, type Access, type AuditEntry, type DemoAccount, type Job, type RateLimit } from './module.js';
+export { defineServerModule, type ServerModule, type AnyServerModule, type ModuleContext, type Access, type AuditEntry, type DemoAccount, type Job, type People, type RateLimit, type RoleHolder } from './module.js';
 export { applyMigrations, migrationChecksum, MigrationError, type Migration } from './migrations.js';
 export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from './db.js';
 export { createApi, errorResponses, fieldErrors, problemContent, problemSchema, ProblemError, problems, type AppEnv, type RequestContext } from './http.js';

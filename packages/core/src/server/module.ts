@@ -42,6 +42,22 @@ export interface DemoAccount {
   roles?: { role: string; agencyId?: string | null }[];
 }
 
+/** A grant of one of this module's roles, as `people.withRole` returns it. */
+export interface RoleHolder {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  /** The agency of the grant; null when granted for every agency. */
+  agencyId: string | null;
+}
+
+/** Looking up officers by this module's roles (for "assign to a colleague", lists of enumerators…). */
+export interface People {
+  /** Active accounts holding one of `roles` of this module, for `agencyId` (grants for every agency included); one entry per grant, sorted by name. */
+  withRole(roles: string | string[], agencyId?: string): Promise<RoleHolder[]>;
+}
+
 export interface RateLimit {
   /** Counts a hit on `key`; throws 429 problem+json when more than `limit` hits fall in the current window. */
   hit(key: string, limit: number, windowSeconds: number): Promise<void>;
@@ -62,6 +78,7 @@ export interface ModuleContext<Options = unknown> {
   clock: Clock;
   storage: FileStorage;
   access: Access;
+  people: People;
   rateLimit: RateLimit;
   /** Emits "<module>.<name>" to region hooks and listeners. */
   emit(name: string, payload: unknown): Promise<void>;

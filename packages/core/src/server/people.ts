@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ModuleDefinition } from '../contract.js';
 import type { RoleGrant, SessionUser, UserKind } from '../types.js';
 import { createApi, errorResponses, problems, ProblemError, type AppEnv } from './http.js';
-import type { Access, AuditEntry, DemoAccount, RateLimit } from './module.js';
+import type { Access, AuditEntry, DemoAccount, People, RateLimit, RoleHolder } from './module.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { Clock } from './services.js';
 
@@ -139,6 +139,24 @@ export function createAccess(moduleId: string): Access {
       const grants = user.roles.filter((grant) => grant.module === moduleId && grant.role === role);
       if (grants.some((grant) => grant.agencyId === null)) return 'all';
       return grants.map((grant) => grant.agencyId as string);
+    },
+  };
+}
+
+export function createPeople(db: Db, moduleId: string): People {
+  return {
+    async withRole(roles, agencyId) {
+      const wanted = Array.isArray(roles) ? roles : [roles];
+      if (wanted.length === 0) return [];
+      let query = db
+        .selectFrom('core_role_grants as g')
+        .innerJoin('core_users as u', 'u.id', 'g.user_id')
+        .select(['u.id as id', 'u.name as name', 'u.email as email', 'g.role as role', 'g.agency_id as agencyId'])
+        .where('g.module', '=', moduleId)
+        .where('g.role', 'in', wanted)
+        .where('u.disabled_at', 'is', null);
+      if (agencyId !== undefined) query = query.where((eb) => eb.or([eb('g.agency_id', '=', agencyId), eb('g.agency_id', 'is', null)]));
+      return (await query.orderBy('u.name').orderBy('u.email').orderBy('g.role').execute()) as RoleHolder[];
     },
   };
 }

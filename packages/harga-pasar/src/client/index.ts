@@ -1,6 +1,6 @@
 /**
  * @kota-kit/harga-pasar/client — the browser half: the public board, commodity and market pages, the
- * home widget, and the officers' entry, publication and alert pages. Every page is loaded lazily.
+ * home widget, and the officers' entry, publication, alert and settings pages. Every page is loaded lazily.
  */
 import { defineClientModule } from '@kota-kit/core/client';
 import { translations } from './translations.js';
@@ -16,6 +16,7 @@ export default defineClientModule({ id: 'harga-pasar' }, {
     { path: 'entri', page: () => import('./entry-page.js') },
     { path: 'publikasi', page: () => import('./publish-page.js') },
     { path: 'peringatan', page: () => import('./alerts-page.js') },
+    { path: 'pengaturan', page: () => import('./settings-page.js') },
   ],
   widgets: [{ id: 'today', widget: () => import('./widget-today.js') }],
   // Listed under "Tugas saya" on the home screen for officers holding the role.
@@ -23,6 +24,7 @@ export default defineClientModule({ id: 'harga-pasar' }, {
     { path: 'entri', labelKey: 'entry.title', roles: ['enumerator'] },
     { path: 'publikasi', labelKey: 'publish.title', roles: ['supervisor'] },
     { path: 'peringatan', labelKey: 'alerts.title', roles: ['enumerator', 'supervisor'] },
+    { path: 'pengaturan', labelKey: 'settings.title', roles: ['supervisor'] },
   ],
   translations,
 });

@@ -61,6 +61,7 @@ export function SubNav() {
   if (roles.enumerator) links.push({ to: `${base}/entri`, label: t('subnav.entry') });
   if (roles.supervisor) links.push({ to: `${base}/publikasi`, label: t('subnav.publish') });
   if (roles.enumerator || roles.supervisor) links.push({ to: `${base}/peringatan`, label: t('subnav.alerts') });
+  if (roles.supervisor) links.push({ to: `${base}/pengaturan`, label: t('subnav.settings') });
   return (
     <nav className="hp-subnav" aria-label={t('subnav.label')}>
       <ul>

@@ -1,8 +1,8 @@
 import type { Migration } from '@kota-kit/core/server';
 
 /**
- * Markets, commodities and reference prices are region configuration (module options), so only prices live here.
- * Applied migrations never change: add a new one instead.
+ * Markets and commodities are region configuration (module options); reference prices are configuration (the
+ * baseline) plus rows the agency adds (0003). Applied migrations never change: add a new one instead.
  */
 export const migrations: readonly Migration[] = [
   {
@@ -53,6 +53,30 @@ CREATE INDEX harga_pasar_price_revisions_price ON harga_pasar_price_revisions (d
 -- ("rows after (date, market, commodity) in that order") become index-only scans without a sort. Measured at
 -- 5.5 million rows on PostgreSQL: an export page of 10k rows 5 ms instead of 53 ms, the board aggregate 25 ms instead of 50 ms.
 CREATE INDEX harga_pasar_prices_published ON harga_pasar_prices (date, market_id, commodity_id) INCLUDE (price) WHERE status = 'published';
+`,
+  },
+  {
+    name: '0003_reference_prices',
+    sql: `
+-- Reference prices (HET/HAP) the agency adds on the settings page when a regulation changes, on top of the
+-- region's configured ones. Rows are never deleted: a mistaken one is retired (retired_at), so history stays.
+CREATE TABLE harga_pasar_reference_prices (
+  id bigserial PRIMARY KEY,
+  commodity_id text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('HET', 'HAP')),
+  zone text NOT NULL,
+  price integer NOT NULL CHECK (price > 0),
+  effective_from date NOT NULL,
+  legal_basis text NOT NULL,
+  created_by uuid,
+  created_by_name text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  retired_at timestamptz,
+  retired_by uuid
+);
+COMMENT ON TABLE harga_pasar_reference_prices IS 'Reference prices added by the agency; merged with the configured ones, a row wins over configuration on the same effective date.';
+-- At most one active row per commodity, kind, zone and effective date (a second one would be ambiguous).
+CREATE UNIQUE INDEX harga_pasar_reference_prices_active ON harga_pasar_reference_prices (commodity_id, kind, zone, effective_from) WHERE retired_at IS NULL;
 `,
   },
 ];

@@ -14,7 +14,8 @@ import {
   priceDetailSchema,
   seriesSchema,
 } from './schemas.js';
-import { alertsOf, computeBoard, database, latestPublishedDate, percentChange, referenceInForce, today, withAlertEvents, type Ctx } from './service.js';
+import { registerSettingsRoutes } from './settings-routes.js';
+import { alertsOf, computeBoard, database, latestPublishedDate, loadReferenceBook, percentChange, today, withAlertEvents, type Ctx } from './service.js';
 
 /** The request context handlers get (typed through core, so this package needs no direct hono dependency). */
 type Context<_E = AppEnv> = Parameters<Ctx['access']['requireUser']>[0];
@@ -48,6 +49,8 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
     if (!market) throw problems.invalid([{ field, message: `Unknown market "${id}".` }]);
     return market;
   };
+  // Keyed by lower-case email, however the configuration spells it (the settings page lists it the same way).
+  const enumeratorMarkets = new Map(Object.entries(options.enumeratorMarkets ?? {}).map(([email, list]) => [email.toLowerCase(), list]));
   const requireOfficer = (c: Context<AppEnv>) => ctx.access.requireRole(c, ['enumerator', 'supervisor'], options.agency);
   const notInFuture = (date: string, field: string) => {
     if (date > today(ctx)) throw problems.invalid([{ field, message: 'Prices cannot be entered for a future date.' }]);
@@ -92,14 +95,15 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
       summary: 'The commodities tracked, with unit and the reference price in force today',
       responses: { 200: json(z.object({ commodities: z.array(commoditySchema) }), 'Commodities') },
     }),
-    (c) => {
+    async (c) => {
       const day = today(ctx);
+      const book = await loadReferenceBook(ctx);
       return c.json(
         {
           commodities: options.commodities.map((commodity) => ({
             ...commodity,
             variant: commodity.variant ?? null,
-            reference: referenceInForce(options, commodity.id, day),
+            reference: book.inForce(commodity.id, day),
           })),
         },
         200,
@@ -496,7 +500,7 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
     async (c) => {
       const body = c.req.valid('json');
       const user = ctx.access.requireRole(c, 'enumerator', options.agency);
-      const allowed = user.kind === 'admin' ? undefined : options.enumeratorMarkets?.[user.email.toLowerCase()];
+      const allowed = user.kind === 'admin' ? undefined : enumeratorMarkets.get(user.email.toLowerCase());
       requireMarket(body.market, 'body.market');
       if (allowed && !allowed.includes(body.market)) throw problems.forbidden(`You enter prices for ${allowed.join(', ')} only.`);
       notInFuture(body.date, 'body.date');
@@ -759,4 +763,6 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
       return c.json({ date: board.date, alertRisePercent: options.alertRisePercent, alerts: alertsOf(ctx, board) }, 200);
     },
   );
+
+  registerSettingsRoutes(api, ctx);
 }

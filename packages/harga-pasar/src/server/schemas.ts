@@ -167,3 +167,44 @@ export const priceDetailSchema = z
     revisions: z.array(revisionSchema),
   })
   .openapi('HargaPasarPrice');
+
+export const referencePriceEntrySchema = z
+  .object({
+    id: z.string().openapi({ description: '"config-<n>" for a configured entry; the row number for one the agency added.', example: '12' }),
+    source: z.enum(['config', 'admin']).openapi({ description: '`config`: the region\'s configuration (read-only here); `admin`: added by the agency.' }),
+    commodity: z.string(),
+    kind: z.enum(['HET', 'HAP']),
+    zone: z.string().openapi({ description: 'Zone of the regulation ("1", "2", "3") or "nasional".' }),
+    price: z.number().int().openapi({ description: 'Whole rupiah per unit.' }),
+    effectiveFrom: z.string().openapi({ format: 'date' }),
+    legalBasis: z.string(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string().nullable(),
+    retiredAt: z.string().nullable(),
+    status: z.enum(['in-force', 'scheduled', 'superseded', 'retired']).openapi({
+      description: "Today: `in-force` (wins its commodity, kind and zone), `scheduled` (effective later), `superseded` (replaced by a later entry, or by the agency's entry of the same date), `retired`.",
+    }),
+  })
+  .openapi('HargaPasarReferencePriceEntry');
+
+export const referencePriceInputSchema = z
+  .object({
+    commodity: z.string().min(1).openapi({ description: 'Id of a configured commodity.', example: 'beras-medium' }),
+    kind: z.enum(['HET', 'HAP']),
+    zone: z.string().trim().min(1).max(20).optional().openapi({ description: "Default: the region's zone (`priceZone`). \"nasional\" holds everywhere.", example: '1' }),
+    price: z.number().int().positive().max(100_000_000).openapi({ description: 'Whole rupiah per unit; for a HAP range, its upper bound.', example: 13_500 }),
+    effectiveFrom: dateParam,
+    legalBasis: z.string().trim().min(5).max(500).openapi({ example: 'Peraturan Badan Pangan Nasional No. 1 Tahun 2026' }),
+  })
+  .openapi('HargaPasarReferencePriceInput');
+
+export const officerGrantSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    roles: z.array(z.enum(['enumerator', 'supervisor'])),
+    markets: z.array(z.string()).openapi({ description: 'Markets this officer may enter prices for (every market when not restricted).' }),
+    restricted: z.boolean().openapi({ description: 'Whether `enumeratorMarkets` limits this officer to some markets.' }),
+  })
+  .openapi('HargaPasarOfficer');

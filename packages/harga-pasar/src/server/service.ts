@@ -2,6 +2,7 @@ import { sql, type Generated, type Kysely, type ModuleContext } from '@kota-kit/
 import type { HargaPasarOptions } from '../index.js';
 import type { Board, BoardItem, PriceChange, ReferencePriceInForce, Unit } from '../types.js';
 import { addDays, todayIn } from './dates.js';
+import { mergeReferencePrices, ReferenceBook, type ReferencePriceRow } from './references.js';
 
 export type Ctx = ModuleContext<HargaPasarOptions>;
 
@@ -31,9 +32,25 @@ export interface RevisionTable {
   changed_at: Date;
 }
 
+export interface ReferencePriceTable {
+  id: Generated<string>;
+  commodity_id: string;
+  kind: 'HET' | 'HAP';
+  zone: string;
+  price: number;
+  effective_from: string;
+  legal_basis: string;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: Date;
+  retired_at: Date | null;
+  retired_by: string | null;
+}
+
 export interface Tables {
   harga_pasar_prices: PriceTable;
   harga_pasar_price_revisions: RevisionTable;
+  harga_pasar_reference_prices: ReferencePriceTable;
 }
 
 export function database(ctx: Ctx): Kysely<Tables> {
@@ -56,13 +73,28 @@ function change(previous: { date: string; average: number } | undefined, current
   return { date: previous.date, amount: current - previous.average, percent: percentChange(previous.average, current) };
 }
 
-/** The reference price of a commodity in force on a date for the region's zone: the latest effective one, HET before HAP. */
-export function referenceInForce(options: HargaPasarOptions, commodity: string, date: string): ReferencePriceInForce | null {
-  const candidates = options.referencePrices
-    .filter((item) => item.commodity === commodity && (item.zone === options.priceZone || item.zone === 'nasional') && item.effectiveFrom <= date)
-    .sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? (a.kind === 'HET' ? -1 : 1) : a.effectiveFrom < b.effectiveFrom ? 1 : -1));
-  const found = candidates[0];
-  return found ? { kind: found.kind, zone: found.zone, price: found.price, effectiveFrom: found.effectiveFrom, legalBasis: found.legalBasis } : null;
+/**
+ * The reference prices of the region: the configured ones merged with the agency's rows (see references.ts).
+ * One small query; made once per request and passed around rather than read per commodity.
+ */
+export async function loadReferenceBook(ctx: Ctx): Promise<ReferenceBook> {
+  const rows = await database(ctx)
+    .selectFrom('harga_pasar_reference_prices')
+    .select([
+      sql<string>`id::text`.as('id'),
+      'commodity_id',
+      'kind',
+      'zone',
+      'price',
+      sql<string>`effective_from::text`.as('effective_from'),
+      'legal_basis',
+      'created_by_name',
+      'created_at',
+      'retired_at',
+    ])
+    .orderBy('harga_pasar_reference_prices.id')
+    .execute();
+  return new ReferenceBook(mergeReferencePrices(ctx.options.referencePrices, rows as ReferencePriceRow[]), ctx.options.priceZone);
 }
 
 /** Latest date on or before `date` with a published price (optionally of one market or commodity). */
@@ -96,11 +128,13 @@ interface DayAggregate {
  * Today's board for `date`: per commodity the city average, cheapest and dearest market, changes and reference.
  * With `exact` the board is for that date even if nothing is published on it (used to compare alerts before and
  * after a write); otherwise it falls back to the latest date with published prices.
- * One aggregate query over a two-week slice of the (date, market, commodity) primary key.
+ * One aggregate query over a two-week slice of the (date, market, commodity) primary key, and one small query of
+ * the reference prices (unless the caller passes them).
  */
-export async function computeBoard(ctx: Ctx, requestedDate: string, exact = false): Promise<Board> {
+export async function computeBoard(ctx: Ctx, requestedDate: string, exact = false, references?: ReferenceBook): Promise<Board> {
   const date = exact ? requestedDate : await latestPublishedDate(ctx, requestedDate);
   if (!date) return { date: null, requestedDate, items: [] };
+  const book = references ?? (await loadReferenceBook(ctx));
   // Averages of every day in the window (for the changes); cheapest and dearest market only of each commodity's
   // latest day, looked up by its min and max price (a sorted array_agg per day and commodity cost 4× as much).
   const result = await sql<DayAggregate>`
@@ -141,7 +175,7 @@ export async function computeBoard(ctx: Ctx, requestedDate: string, exact = fals
     // A market day missing for this commodity: its latest day in the window is shown, dated.
     const previousDay = days[1];
     const weekAgo = days.find((day) => day.date <= addDays(current.date, -7));
-    const reference = referenceInForce(ctx.options, commodity.id, current.date);
+    const reference = book.inForce(commodity.id, current.date);
     items.push({
       commodity: commodity.id,
       name: commodity.name,

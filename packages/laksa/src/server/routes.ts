@@ -610,18 +610,8 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
   );
 
   async function handlersOf(agency: string) {
-    const rows = await ctx.db
-      .selectFrom('core_role_grants as g')
-      .innerJoin('core_users as u', 'u.id', 'g.user_id')
-      .select(['u.id as id', 'u.name as name'])
-      .where('g.module', '=', 'laksa')
-      .where('g.role', '=', 'handler')
-      .where((eb) => eb.or([eb('g.agency_id', '=', agency), eb('g.agency_id', 'is', null)]))
-      .where('u.disabled_at', 'is', null)
-      .orderBy('u.name')
-      .execute();
     const seen = new Set<string>();
-    return (rows as { id: string; name: string }[]).filter((row) => !seen.has(row.id) && seen.add(row.id));
+    return (await ctx.people.withRole('handler', agency)).filter((row) => !seen.has(row.id) && seen.add(row.id)).map((row) => ({ id: row.id, name: row.name }));
   }
 
   /** Registers POST /inbox/{id}/<action>. */
