@@ -38,6 +38,9 @@ describe.each(testDatabaseTargets())('host with the fixture module on %s', (data
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/fixture-notes/notes', '/api/auth/login', '/api/admin/audit']));
     expect(Object.keys(body.paths['/api/fixture-notes/notes']!)).toEqual(expect.arrayContaining(['get', 'post']));
+    // Large answers travel compressed for slow mobile data.
+    const compressed = await client.fetch('/api/openapi.json', { headers: { 'accept-encoding': 'gzip' } });
+    expect(compressed.headers.get('content-encoding')).toBe('gzip');
     const docs = await client.fetch('/api/docs');
     expect(docs.status).toBe(200);
     const html = await docs.text();

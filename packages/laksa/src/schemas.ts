@@ -117,6 +117,10 @@ export const contactInputSchema = z.object({
 });
 export type ContactInput = z.infer<typeof contactInputSchema>;
 
+/** The personal fields LAKSA may hold about a reporter (stored apart from the report). */
+export const contactFields = ['name', 'email', 'phone', 'nik'] as const;
+export type ContactField = (typeof contactFields)[number];
+
 /**
  * A new report. `confidential` and `anonymous` are the citizen's choice, made here and never changeable later
  * by anyone. As JSON, or as multipart/form-data with this object as JSON in the field `report` and up to
@@ -279,6 +283,11 @@ export const trackViewSchema = z.object({
   /** Auto-close date if the citizen does nothing, while resolved. */
   autoCloseOn: isoDate.nullable(),
   ratingComment: z.string().nullable(),
+  /** Which kinds of contact data LAKSA holds for this report now (never the values themselves). */
+  contactFields: z.array(z.enum(contactFields)),
+  /** true once the reporter had their contact data deleted (`POST /track/{token}/forget-contact`). */
+  contactDeleted: z.boolean(),
+  contactDeletedAt: isoDateTime.nullable(),
   /**
    * When the room marked this report a duplicate: the report it follows. Its status and timeline; title,
    * description, notes and photos only when that report is public.
@@ -377,7 +386,8 @@ export const inboxSchema = z.object({ items: z.array(inboxItemSchema), total: z.
 export type Inbox = z.infer<typeof inboxSchema>;
 
 export const officerTimelineEntrySchema = timelineEntrySchema.extend({
-  kind: z.enum(['status', 'response', 'reopen', 'rating', 'note', 'assign']),
+  /** `contact_deleted`: the reporter had their contact data deleted (internal; carries none of it). */
+  kind: z.enum(['status', 'response', 'reopen', 'rating', 'note', 'assign', 'contact_deleted']),
   internal: z.boolean(),
   /** Officer's name (officers only; never for citizen actions). */
   actorName: z.string().nullable(),

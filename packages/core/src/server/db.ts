@@ -53,6 +53,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection can be dropped by the server (restart, failover). Without a listener pg re-throws that
+  // as an uncaught error and the whole process stops; the pool opens a new connection on the next query instead.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
   await pool.query('select 1'); // fail fast with a clear message when the server is unreachable
   return {
     db: new Kysely({ dialect: new PostgresDialect({ pool }) }),

@@ -3,6 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { sql } from 'kysely';
@@ -187,6 +188,8 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
   const app = createApi();
   const startedAt = Date.now();
 
+  // Citizens are on slow mobile data: text answers (pages, scripts, JSON, CSV) travel compressed.
+  app.use('*', compress());
   app.use('*', async (c, next) => {
     c.set('requestId', c.req.header('x-request-id') ?? randomUUID());
     c.set('lang', requestLanguage(c, config.region.defaultLanguage));

@@ -46,6 +46,16 @@ export function headHtml(bootstrap: ClientBootstrap): string {
   ].join('\n    ');
 }
 
+/**
+ * What a phone paints before the JavaScript has arrived: the header with the region's name and a loading line.
+ * React replaces it on start.
+ */
+export function bootShellHtml(bootstrap: ClientBootstrap): string {
+  const { region } = bootstrap;
+  const loading = region.defaultLanguage === 'en' ? 'Loading…' : 'Memuat…';
+  return `<header class="kk-header"><div class="kk-container kk-header__inner"><span class="kk-brand"><img class="kk-brand__logo" src="${escapeHtml(region.logo)}" alt="" width="36" height="36"><span class="kk-brand__name">${escapeHtml(region.appName)}</span></span></div></header><main class="kk-container"><p class="kk-boot" role="status">${loading}</p></main>`;
+}
+
 export function webManifest(region: Region) {
   return {
     name: `${region.appName} — ${region.name}`,
@@ -71,7 +81,7 @@ export function mountWebApp(app: Hono<AppEnv>, clientDir: string, bootstrap: Cli
     if (indexHtml === null) {
       const raw = await readFile(join(root, 'index.html'), 'utf8');
       if (!raw.includes('<!--kota-kit:head-->')) throw new Error(`${join(root, 'index.html')} lacks the <!--kota-kit:head--> placeholder.`);
-      indexHtml = raw.replace('<!--kota-kit:head-->', headHtml(bootstrap));
+      indexHtml = raw.replace('<!--kota-kit:head-->', headHtml(bootstrap)).replace('<div id="root"></div>', `<div id="root">${bootShellHtml(bootstrap)}</div>`);
     }
     return indexHtml;
   };

@@ -1,4 +1,4 @@
-import { ApiError, apiFetch, Button, ErrorState, FormError, Link, Loading, PageHeader, TextArea, useMutation, useParams, useQuery, useLanguage, useQueryClient } from '@kota-kit/core/client';
+import { ApiError, apiFetch, Button, Dialog, ErrorState, formatDate, FormError, Link, Loading, PageHeader, TextArea, useMutation, useParams, useQuery, useLanguage, useQueryClient } from '@kota-kit/core/client';
 import { useState } from 'react';
 import type { TrackView } from '../schemas.js';
 import { api, base, dayText, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useT } from './shared.js';
@@ -114,6 +114,7 @@ function TrackContent({ data, token, categoryName }: { data: TrackView; token: s
         </h2>
         <Timeline entries={report.timeline} token={token} />
       </section>
+      <PersonalData data={data} token={token} />
     </>
   );
 }
@@ -215,6 +216,67 @@ function Feedback({ data, token }: { data: TrackView; token: string }) {
           )}
         </div>
       ) : null}
+    </section>
+  );
+}
+
+/** "Data pribadi saya": what LAKSA keeps about the reporter, why, and the way to have it deleted (UU PDP 27/2022). */
+function PersonalData({ data, token }: { data: TrackView; token: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState(false);
+  const forget = useMutation({
+    mutationFn: () => apiFetch<TrackView>(`${api}/track/${encodeURIComponent(token)}/forget-contact`, { method: 'POST' }),
+    onSuccess: (next) => {
+      queryClient.setQueryData(['laksa', 'track', token], next);
+      setConfirming(false);
+      setDone(true);
+    },
+  });
+  const fields = data.contactFields.map((field) => t(`track.privacy.field.${field}`)).join(', ');
+  return (
+    <section className="kk-card lk-privacy" aria-labelledby="lk-privacy-title">
+      <h2 id="lk-privacy-title" className="kk-card__title">
+        {t('track.privacy.title')}
+      </h2>
+      {done ? (
+        <p className="lk-note lk-note--ok" role="status">
+          {t('track.privacy.done')}
+        </p>
+      ) : null}
+      {data.contactFields.length > 0 ? (
+        <>
+          <p>{t('track.privacy.stored', { fields, anonymous: data.anonymous ? t('track.privacy.anonymous') : '' })}</p>
+          <p className="lk-small">{t('track.privacy.rights')}</p>
+          <Button variant="danger" onClick={() => setConfirming(true)}>
+            {t('track.privacy.delete')}
+          </Button>
+        </>
+      ) : data.contactDeleted && data.contactDeletedAt ? (
+        <p>{t('track.privacy.deleted', { date: formatDate(data.contactDeletedAt, { language, day: 'numeric', month: 'long', year: 'numeric' }) })}</p>
+      ) : (
+        <p>{t('track.privacy.none')}</p>
+      )}
+      <Dialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('track.privacy.confirmTitle')}
+        actions={
+          <>
+            <Button variant="secondary" onClick={() => setConfirming(false)} disabled={forget.isPending}>
+              {t('common.cancel')}
+            </Button>
+            <Button variant="danger" loading={forget.isPending} onClick={() => forget.mutate()}>
+              {t('track.privacy.confirm')}
+            </Button>
+          </>
+        }
+      >
+        <p>{t('track.privacy.confirmText')}</p>
+        <FormError>{forget.error ? forget.error.message : null}</FormError>
+      </Dialog>
     </section>
   );
 }

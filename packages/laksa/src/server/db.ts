@@ -44,6 +44,8 @@ export interface ReportTable {
   resolved_at: Date | null;
   closed_at: Date | null;
   rated_at: Date | null;
+  /** When the reporter had their contact deleted (UU PDP); null otherwise. */
+  contact_deleted_at: Date | null;
 }
 
 export interface ContactTable {
@@ -54,7 +56,7 @@ export interface ContactTable {
   nik: string | null;
 }
 
-export type EventKind = 'status' | 'response' | 'reopen' | 'rating' | 'note' | 'assign';
+export type EventKind = 'status' | 'response' | 'reopen' | 'rating' | 'note' | 'assign' | 'contact_deleted';
 
 export interface EventTable {
   id: Generated<number>;

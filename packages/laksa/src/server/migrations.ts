@@ -111,4 +111,15 @@ CREATE TABLE laksa_open311_keys (
 );
 `,
   },
+  {
+    name: '0002_contact_deletion',
+    sql: `
+-- UU PDP 27/2022: a reporter may have their contact deleted. The report stays; this records when it happened.
+ALTER TABLE laksa_reports ADD COLUMN contact_deleted_at timestamptz;
+
+-- An internal (never public) timeline event marks the deletion for officers, without any of the deleted values.
+ALTER TABLE laksa_events DROP CONSTRAINT laksa_events_kind_check;
+ALTER TABLE laksa_events ADD CONSTRAINT laksa_events_kind_check CHECK (kind IN ('status', 'response', 'reopen', 'rating', 'note', 'assign', 'contact_deleted'));
+`,
+  },
 ];

@@ -58,6 +58,7 @@ import {
   findReportById,
   findReportByTicket,
   findReportByToken,
+  forgetContact,
   handlesAgency,
   inboxItemView,
   isPublic,
@@ -441,6 +442,24 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
         set: (_row, now) => ({ resolved_at: null, agency_due: dueAfter(ctx, now, category?.deadlineWorkingDays ?? 5), agency_overdue_at: null }),
       });
       return c.json(await trackView(ctx, (await findReportById(ctx, row.id))!), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/track/{token}/forget-contact',
+      tags,
+      summary: "Delete the reporter's contact data (name, email, phone, NIK) for this report; the report itself stays",
+      description:
+        "The right to erasure of UU PDP 27/2022. After it the reporter gets no notifications (the `status-changed` event carries `reporter: null`) and officers see no contact. An internal event and an audit entry record that it happened, without the deleted values. Idempotent: calling again answers the same view. Cannot be undone.",
+      request: { params: tokenParam },
+      responses: { 200: json(trackViewSchema, 'The report, with `contactDeleted: true` and `contactFields: []`'), ...errorResponses(404) },
+    }),
+    async (c) => {
+      c.header('cache-control', 'private, no-store');
+      const row = await byToken(c.req.valid('param').token);
+      return c.json(await trackView(ctx, await forgetContact(ctx, row.id)), 200);
     },
   );
 

@@ -2,7 +2,9 @@ import type { SessionUser } from '@kota-kit/core';
 import { problems, type Kysely, type RequestContext } from '@kota-kit/core/server';
 import type { CategoryOption } from '../index.js';
 import {
+  contactFields,
   stageOf,
+  type ContactField,
   type ActorKind,
   type AgencyRef,
   type CreateReportInput,
@@ -236,6 +238,8 @@ export async function trackView(ctx: Ctx, row: ReportRow): Promise<TrackView> {
     }
   }
   const until = reopenUntil(ctx, row);
+  // Which kinds of contact are held, never the values: whoever holds the tracking link is not necessarily the reporter.
+  const contact = await database(ctx).selectFrom('laksa_contacts').select(['name', 'email', 'phone', 'nik']).where('report_id', '=', row.id).executeTakeFirst();
   return {
     report: await publicReportDetail(ctx, row),
     confidential: row.confidential,
@@ -245,6 +249,9 @@ export async function trackView(ctx: Ctx, row: ReportRow): Promise<TrackView> {
     reopenUntil: until,
     autoCloseOn: row.status === 'resolved' && row.resolved_at ? workingDayLimit(ctx, row.resolved_at, ctx.options.autoCloseAfterWorkingDays) : null,
     ratingComment: row.rating_comment,
+    contactFields: contact ? contactFields.filter((field: ContactField) => Boolean(contact[field])) : [],
+    contactDeleted: row.contact_deleted_at !== null,
+    contactDeletedAt: iso(row.contact_deleted_at),
     following,
   };
 }
@@ -439,6 +446,7 @@ export async function createReport(
         resolved_at: null,
         closed_at: null,
         rated_at: null,
+        contact_deleted_at: null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -556,6 +564,50 @@ export async function emitStatusChanged(ctx: Ctx, row: ReportRow, previous: Repo
     anonymous: row.anonymous,
     reporter: contact && (contact.email || contact.phone) ? { name: contact.name, email: contact.email, phone: contact.phone } : null,
   });
+}
+
+// ---------------------------------------------------------------- the reporter's right to erasure (UU PDP 27/2022)
+
+/**
+ * Deletes the reporter's contact data of one report at their request; the report itself stays (the city still
+ * has to handle the complaint). Idempotent: a later call finds nothing to delete and records nothing new.
+ *
+ * The row in `laksa_contacts` is deleted rather than blanked: that table holds nothing but personal data, so an
+ * emptied row would be worthless, and deleting it also removes any personal column added to the table later,
+ * which blanking named fields would silently keep. (PostgreSQL frees the dead row's bytes at its next VACUUM;
+ * backups follow the region's retention.) Without the row, notifications (`reporter: null`) and officer views
+ * (`reporter: null`) have nothing to show.
+ */
+export async function forgetContact(ctx: Ctx, reportId: string): Promise<ReportRow> {
+  const db = database(ctx);
+  const now = ctx.clock.now();
+  const result = await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('laksa_reports').selectAll().where('id', '=', reportId).forUpdate().executeTakeFirst();
+    if (!before) throw problems.notFound('No such report.');
+    const deleted = await trx.deleteFrom('laksa_contacts').where('report_id', '=', reportId).returning(['name', 'email', 'phone', 'nik']).executeTakeFirst();
+    // Only which kinds of data went, never their values.
+    const fields = deleted ? contactFields.filter((field) => Boolean(deleted[field])) : [];
+    if (before.contact_deleted_at !== null && !deleted) return { row: before as ReportRow, first: false, fields };
+    const after = (await trx
+      .updateTable('laksa_reports')
+      .set({ contact_deleted_at: before.contact_deleted_at ?? now })
+      .where('id', '=', reportId)
+      .returningAll()
+      .executeTakeFirstOrThrow()) as ReportRow;
+    // Internal: officers see why the contact is gone; the public timeline and the reporter's timeline do not show it.
+    await trx
+      .insertInto('laksa_events')
+      .values({ report_id: reportId, at: now, kind: 'contact_deleted', from_status: after.status, to_status: after.status, note: null, internal: true, actor_kind: 'citizen', actor_id: null, actor_name: null, agency_id: null })
+      .execute();
+    return { row: after, first: true, fields };
+  });
+  if (result.first) {
+    await ctx.audit(
+      { actor: null },
+      { action: 'report.contact.delete', subjectType: 'report', subjectId: result.row.ticket, agencyId: result.row.agency_id, before: { contactFields: result.fields }, after: { contactFields: [], contactDeletedAt: iso(result.row.contact_deleted_at) } },
+    );
+  }
+  return result.row;
 }
 
 export const now = (ctx: Ctx) => ctx.clock.now();
