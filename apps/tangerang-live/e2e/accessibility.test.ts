@@ -1,59 +1,25 @@
 // WCAG 2.2 AA check of every page of the built Tangerang Live host with axe-core, on a 360×740 phone viewport.
 // Serious and critical violations fail the test; moderate and minor ones are printed.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium, phoneViewport } from '@kota-kit/core/testing';
+import { startBuiltHost, type BuiltHost } from './built-host.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const appDir = fileURLToPath(new URL('..', import.meta.url));
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-let server: ChildProcess;
+let host: BuiltHost;
 let baseUrl: string;
-let dataDir: string;
 let browser: Browser;
-let output = '';
-
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`Server exited with ${server.exitCode}:\n${output}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`Server did not become healthy in ${timeoutMs} ms:\n${output}`);
-}
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kk-a11y-e2e-'));
-  // A different port range from host.test.ts, so both files can run at once.
-  const port = 45000 + (process.pid % 2000);
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['dist/server/server.js', '--demo'], {
-    cwd: appDir,
-    env: { ...process.env, PORT: String(port), KOTA_DATA_DIR: join(dataDir, 'db'), KOTA_UPLOADS_DIR: join(dataDir, 'uploads'), DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk) => (output += chunk));
-  server.stderr?.on('data', (chunk) => (output += chunk));
-  await waitForHealth(baseUrl, 120_000);
+  host = await startBuiltHost(45000);
+  baseUrl = host.url;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
-  await new Promise((resolve) => (server?.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
-  rmSync(dataDir, { recursive: true, force: true });
+  await host?.stop();
 });
 
 /** A phone browser, signed in as `email` when given (the session cookie is shared with the context's pages). */
