@@ -23,3 +23,4 @@ export { Link, NavLink, Navigate, Outlet, useParams, useNavigate, useSearchParam
 export { useQuery, useQueries, useMutation, useQueryClient, useInfiniteQuery } from '@tanstack/react-query';
 export type { ClientBootstrap, SessionUser } from '../types.js';
 export type { Problem, FieldError } from '../problem.js';
+export { useOnline } from './online.js';

@@ -1,5 +1,5 @@
 import { NavLink, useBootstrap, useLanguage, useModuleOptions, useModuleTranslation, useSession } from '@kota-kit/core/client';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { PriceChange, Unit } from '../types.js';
 import { describeChange } from './change.js';
 import { longDate, todayIn } from './dates.js';
@@ -30,20 +30,7 @@ export function useToday(): string {
   return todayIn(useBootstrap().region.timeZone);
 }
 
-/** navigator.onLine, kept up to date by the online/offline events. */
-export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine !== false);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
-}
+export { useOnline } from '@kota-kit/core/client';
 
 export function useRoles() {
   const { user } = useSession();

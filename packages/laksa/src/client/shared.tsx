@@ -1,5 +1,5 @@
 import { Badge, formatDate, NavLink, useLanguage, useModuleOptions, useModuleTranslation, useSession, type SessionUser } from '@kota-kit/core/client';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { LocalizedText, OfficerTimelineEntry, Photo, ReportStatus, ReportType, Stage, TimelineEntry } from '../schemas.js';
 import { stageView, statusLabelKey } from './logic.js';
 
@@ -35,19 +35,7 @@ export function useCategoryName(): (id: string) => string {
   return (id) => options.categories.find((category) => category.id === id)?.name[language] ?? id;
 }
 
-export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine !== false);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
-}
+export { useOnline } from '@kota-kit/core/client';
 
 export interface OfficerRoles {
   verifier: boolean;
