@@ -28,4 +28,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A module depends on @kota-kit/core only, never on another module (architecture: one contract for all).
+    files: ['packages/*/src/**', 'packages/*/test/**'],
+    ignores: ['packages/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@kota-kit/*', '!@kota-kit/core', '!@kota-kit/core/*'], message: 'A module imports only @kota-kit/core, never another module.' },
+            { group: ['@kota-kit/*/src/*', '**/packages/*/src/*'], message: 'Import another package only through its public exports.' },
+          ],
+        },
+      ],
+    },
+  },
 );
