@@ -3,7 +3,7 @@
  * contract, database, people and permissions, audit log, events, jobs, storage.
  */
 export { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-export { sql, type Kysely, type Transaction, type Selectable, type Insertable, type Updateable, type Generated, type ColumnType } from 'kysely';
+export { sql, type ExpressionBuilder, type Kysely, type Transaction, type Selectable, type Insertable, type Updateable, type Generated, type ColumnType } from 'kysely';
 export { createServer, type KotaServer, type ServerOptions } from './host.js';
 export { defineServerModule, type ServerModule, type AnyServerModule, type ModuleContext, type Access, type AuditEntry, type DemoAccount, type Job, type People, type RateLimit, type RoleHolder } from './module.js';
 export { applyMigrations, migrationChecksum, MigrationError, type Migration } from './migrations.js';

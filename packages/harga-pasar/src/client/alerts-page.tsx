@@ -1,6 +1,6 @@
 import { apiFetch, Badge, ErrorState, formatRupiah, Link, Loading, PageHeader, useLanguage, useQuery, useSession } from '@kota-kit/core/client';
 import { longDate } from './dates.js';
-import { api, base, ChangeText, SubNav, unitLabel, useRoles, useT } from './shared.js';
+import { api, base, ChangeText, OfficerNotice, SubNav, unitLabel, useRoles, useT } from './shared.js';
 
 interface Alerts {
   date: string | null;
@@ -31,12 +31,8 @@ export default function AlertsPage() {
     <div className="hp-page">
       <SubNav />
       <PageHeader title={t('alerts.title')} description={alerts.data ? t('alerts.description', { percent: alerts.data.alertRisePercent }) : undefined} />
-      {!user ? (
-        <p>
-          {t('officer.signIn')} <Link to={`/login?next=${encodeURIComponent(`${base}/peringatan`)}`}>{t('officer.signInLink')}</Link>
-        </p>
-      ) : !allowed ? (
-        <p role="alert">{t('officer.noRole')}</p>
+      {!user || !allowed ? (
+        <OfficerNotice signedIn={Boolean(user)} path="peringatan" />
       ) : alerts.isPending ? (
         <Loading />
       ) : alerts.isError ? (

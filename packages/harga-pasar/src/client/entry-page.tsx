@@ -11,7 +11,6 @@ import {
   useQuery,
   useQueryClient,
   useSession,
-  Link,
 } from '@kota-kit/core/client';
 import { useMemo, useRef, useState } from 'react';
 import { signedPercent } from './change.js';
@@ -35,7 +34,7 @@ import {
   type EntryValues,
   type RowProblems,
 } from './entry-logic.js';
-import { api, base, OfflineBanner, SubNav, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
+import { api, OfficerOnlyPage, OfflineBanner, SubNav, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
 
 const lastMarketKey = 'kk-harga-pasar:entry-market';
 
@@ -68,27 +67,7 @@ export default function EntryPage() {
   });
 
   if (isLoading) return <Loading />;
-  if (!user) {
-    return (
-      <div className="hp-page">
-        <SubNav />
-        <PageHeader title={t('entry.title')} />
-        <p>
-          {t('officer.signIn')}{' '}
-          <Link to={`/login?next=${encodeURIComponent(`${base}/entri`)}`}>{t('officer.signInLink')}</Link>
-        </p>
-      </div>
-    );
-  }
-  if (!roles.enumerator) {
-    return (
-      <div className="hp-page">
-        <SubNav />
-        <PageHeader title={t('entry.title')} />
-        <p role="alert">{t('officer.noRole')}</p>
-      </div>
-    );
-  }
+  if (!user || !roles.enumerator) return <OfficerOnlyPage title={t('entry.title')} signedIn={Boolean(user)} path="entri" />;
 
   return (
     <div className="hp-page hp-entry">

@@ -8,7 +8,6 @@ import {
   formatDate,
   formatRupiah,
   FormError,
-  Link,
   Loading,
   PageHeader,
   TextArea,
@@ -21,7 +20,7 @@ import {
 import { useState } from 'react';
 import { longDate } from './dates.js';
 import { parsePrice, type EntryData, type EntryItem } from './entry-logic.js';
-import { api, base, OfflineBanner, SubNav, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
+import { api, OfficerOnlyPage, OfflineBanner, SubNav, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
 
 interface PriceDetail {
   date: string;
@@ -53,21 +52,7 @@ export default function PublishPage() {
   const [date, setDate] = useState(today);
 
   if (isLoading) return <Loading />;
-  if (!user || !roles.supervisor) {
-    return (
-      <div className="hp-page">
-        <SubNav />
-        <PageHeader title={t('publish.title')} />
-        {user ? (
-          <p role="alert">{t('officer.noRole')}</p>
-        ) : (
-          <p>
-            {t('officer.signIn')} <Link to={`/login?next=${encodeURIComponent(`${base}/publikasi`)}`}>{t('officer.signInLink')}</Link>
-          </p>
-        )}
-      </div>
-    );
-  }
+  if (!user || !roles.supervisor) return <OfficerOnlyPage title={t('publish.title')} signedIn={Boolean(user)} path="publikasi" />;
   return (
     <div className="hp-page">
       <SubNav />

@@ -22,7 +22,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { ReferencePriceEntry, ReferencePriceStatus } from '../types.js';
 import { longDate } from './dates.js';
-import { api, base, SubNav, unitLabel, useOptions, useRoles, useT, type PublicOptions } from './shared.js';
+import { api, base, OfficerOnlyPage, SubNav, unitLabel, useOptions, useRoles, useT, type PublicOptions } from './shared.js';
 
 type Entry = ReferencePriceEntry & { status: ReferencePriceStatus };
 interface ReferenceList {
@@ -57,21 +57,7 @@ export default function SettingsPage() {
   const roles = useRoles();
 
   if (isLoading) return <Loading />;
-  if (!user || !roles.supervisor) {
-    return (
-      <div className="hp-page">
-        <SubNav />
-        <PageHeader title={t('settings.title')} />
-        {user ? (
-          <p role="alert">{t('officer.noRole')}</p>
-        ) : (
-          <p>
-            {t('officer.signIn')} <Link to={`/login?next=${encodeURIComponent(`${base}/pengaturan`)}`}>{t('officer.signInLink')}</Link>
-          </p>
-        )}
-      </div>
-    );
-  }
+  if (!user || !roles.supervisor) return <OfficerOnlyPage title={t('settings.title')} signedIn={Boolean(user)} path="pengaturan" />;
   return (
     <div className="hp-page hp-settings">
       <SubNav />

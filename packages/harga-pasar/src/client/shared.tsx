@@ -1,4 +1,4 @@
-import { NavLink, useBootstrap, useLanguage, useModuleOptions, useModuleTranslation, useSession } from '@kota-kit/core/client';
+import { Link, NavLink, PageHeader, useBootstrap, useLanguage, useModuleOptions, useModuleTranslation, useSession } from '@kota-kit/core/client';
 import type { ReactNode } from 'react';
 import type { PriceChange, Unit } from '../types.js';
 import { describeChange } from './change.js';
@@ -123,4 +123,26 @@ export function unitLabel(t: (key: string) => string, unit: string): string {
 /** The address, with the kecamatan added only when the address does not already name it. */
 export function placeOf(market: { address: string; kecamatan: string }, t: (key: string, options?: Record<string, unknown>) => string): string {
   return market.address.toLowerCase().includes(market.kecamatan.toLowerCase()) ? market.address : `${market.address} · ${t('markets.kecamatan', { name: market.kecamatan })}`;
+}
+
+/** What an officer page shows to a visitor who is not signed in, or to an account without the role. */
+export function OfficerNotice({ signedIn, path }: { signedIn: boolean; path: string }) {
+  const t = useT();
+  if (signedIn) return <p role="alert">{t('officer.noRole')}</p>;
+  return (
+    <p>
+      {t('officer.signIn')} <Link to={`/login?next=${encodeURIComponent(`${base}/${path}`)}`}>{t('officer.signInLink')}</Link>
+    </p>
+  );
+}
+
+/** An officer page the signed-in user may not open: the module's tabs, the page title and the notice. */
+export function OfficerOnlyPage({ title, signedIn, path }: { title: string; signedIn: boolean; path: string }) {
+  return (
+    <div className="hp-page">
+      <SubNav />
+      <PageHeader title={title} />
+      <OfficerNotice signedIn={signedIn} path={path} />
+    </div>
+  );
 }

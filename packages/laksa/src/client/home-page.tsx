@@ -4,7 +4,7 @@ import { reportStatuses, stages, type MapPoint, type PublicReport, type ReportLi
 import { ReportsMap } from './city-map.js';
 import { looksLikeTicket, trackingTokenFrom } from './logic.js';
 import { OutboxPanel } from './outbox-panel.js';
-import { api, base, DateText, StageBadge, StatusText, SubNav, useCategoryName, useOptions, useT } from './shared.js';
+import { api, base, DateText, Paging, StageBadge, StatusText, SubNav, useCategoryName, useOptions, useT } from './shared.js';
 
 const pageSize = 10;
 const filterKeys = ['category', 'stage', 'status', 'kecamatan'] as const;
@@ -231,17 +231,7 @@ function PublicReports() {
               </li>
             ))}
           </ul>
-          {totalPages > 1 ? (
-            <nav className="lk-paging" aria-label={t('list.paging')}>
-              <Button variant="secondary" disabled={page <= 1} onClick={() => set({ page: String(page - 1) })}>
-                {t('list.prev')}
-              </Button>
-              <span>{t('list.pageOf', { page, total: totalPages })}</span>
-              <Button variant="secondary" disabled={page >= totalPages} onClick={() => set({ page: String(page + 1) })}>
-                {t('list.next')}
-              </Button>
-            </nav>
-          ) : null}
+          <Paging page={page} totalPages={totalPages} onPage={(next) => set({ page: String(next) })} />
         </>
       )}
     </section>

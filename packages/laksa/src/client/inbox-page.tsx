@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { reportStatuses, stages, type Inbox, type InboxItem } from '../schemas.js';
 import { addDays, isoDay } from './logic.js';
 import { Open311Keys } from './open311-keys.js';
-import { api, base, DayText, StageBadge, StatusText, SubNav, useCategoryName, useOptions, useRoles, useT } from './shared.js';
+import { api, base, DayText, Paging, StageBadge, StatusText, SubNav, useCategoryName, useOptions, useRoles, useT } from './shared.js';
 
 const filterKeys = ['status', 'stage', 'category', 'kecamatan', 'agency', 'overdue', 'assignedToMe', 'all', 'q'] as const;
 
@@ -146,17 +146,7 @@ function InboxList() {
               </li>
             ))}
           </ul>
-          {totalPages > 1 ? (
-            <nav className="lk-paging" aria-label={t('list.paging')}>
-              <Button variant="secondary" disabled={page <= 1} onClick={() => set({ page: String(page - 1) })}>
-                {t('list.prev')}
-              </Button>
-              <span>{t('list.pageOf', { page, total: totalPages })}</span>
-              <Button variant="secondary" disabled={page >= totalPages} onClick={() => set({ page: String(page + 1) })}>
-                {t('list.next')}
-              </Button>
-            </nav>
-          ) : null}
+          <Paging page={page} totalPages={totalPages} onPage={(next) => set({ page: String(next) })} />
         </>
       )}
     </section>

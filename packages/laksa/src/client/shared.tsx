@@ -1,4 +1,4 @@
-import { Badge, formatDate, NavLink, useLanguage, useModuleOptions, useModuleTranslation, useSession, type SessionUser } from '@kota-kit/core/client';
+import { Badge, Button, formatDate, NavLink, useLanguage, useModuleOptions, useModuleTranslation, useSession, type SessionUser } from '@kota-kit/core/client';
 import type { ReactNode } from 'react';
 import type { LocalizedText, OfficerTimelineEntry, Photo, ReportStatus, ReportType, Stage, TimelineEntry } from '../schemas.js';
 import { stageView, statusLabelKey } from './logic.js';
@@ -180,5 +180,22 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
+  );
+}
+
+/** Previous / next page buttons under a paged list; nothing when everything fits on one page. */
+export function Paging({ page, totalPages, onPage }: { page: number; totalPages: number; onPage: (page: number) => void }) {
+  const t = useT();
+  if (totalPages <= 1) return null;
+  return (
+    <nav className="lk-paging" aria-label={t('list.paging')}>
+      <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {t('list.prev')}
+      </Button>
+      <span>{t('list.pageOf', { page, total: totalPages })}</span>
+      <Button variant="secondary" disabled={page >= totalPages} onClick={() => onPage(page + 1)}>
+        {t('list.next')}
+      </Button>
+    </nav>
   );
 }

@@ -1,5 +1,5 @@
 import { addDays, endOfLocalDay, type SessionUser } from '@kota-kit/core';
-import { createRoute, errorResponses, ProblemError, problems, sql, z, type AppEnv, type OpenAPIHono, type RequestContext } from '@kota-kit/core/server';
+import { createRoute, errorResponses, fieldErrors, ProblemError, problems, sql, z, type AppEnv, type ExpressionBuilder, type OpenAPIHono, type RequestContext } from '@kota-kit/core/server';
 import {
   assignInputSchema,
   categoriesResponseSchema,
@@ -48,6 +48,7 @@ import {
   verifierStatuses,
   type Ctx,
   type ReportRow,
+  type Tables,
 } from './db.js';
 import { processPhoto, type ProcessedPhoto } from './photos.js';
 import {
@@ -83,14 +84,16 @@ const ticketParam = z.object({ ticket: z.string().min(3).max(30) });
 const tokenParam = z.object({ token: z.string().min(10).max(100) });
 const idParam = z.object({ id: z.string().min(1).max(60) });
 
+/** A report whose title contains `q` (LIKE wildcards taken literally) or whose ticket is `q`. */
+function matchesSearch(q: string) {
+  const like = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return (eb: ExpressionBuilder<Tables, 'laksa_reports'>) => eb.or([eb('title', 'ilike', like), eb('ticket', '=', q.toUpperCase())]);
+}
+
 /** Where the browser app shows the reporter's private tracking page. */
 export const trackingPath = (token: string) => `/laksa/track/${token}`;
 
 const multipartLimitSlack = 200_000;
-
-function zodErrors(issues: readonly z.core.$ZodIssue[], prefix: string) {
-  return issues.map((issue) => ({ field: [prefix, ...issue.path.map(String)].join('.'), message: issue.message, code: issue.code }));
-}
 
 function isMultipart(c: RequestContext): boolean {
   return (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
@@ -235,7 +238,7 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
         }
         if (value === undefined) throw problems.invalid([{ field: 'body.report', message: 'Send the report as JSON text in the field "report".' }]);
         const parsed = createReportSchema.safeParse(value);
-        if (!parsed.success) throw problems.invalid(zodErrors(parsed.error.issues, prefix));
+        if (!parsed.success) throw problems.invalid(fieldErrors(parsed.error.issues, prefix, c.get('lang')));
         input = parsed.data;
         checkReportFields(input, prefix);
         photos = await photosFrom(ctx, form, 'photos');
@@ -274,10 +277,7 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
     if (query.category) builder = builder.where('category', '=', query.category);
     if (query.kecamatan) builder = builder.where(sql`lower(kecamatan)`, '=', query.kecamatan.toLowerCase());
     if (query.type) builder = builder.where('type', '=', query.type);
-    if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      builder = builder.where((eb) => eb.or([eb('title', 'ilike', like), eb('ticket', '=', query.q!.toUpperCase())]));
-    }
+    if (query.q) builder = builder.where(matchesSearch(query.q));
     return builder;
   };
 
@@ -553,10 +553,7 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
     if (query.overdue === 'true') builder = builder.where(overdueSql(today));
     if (query.overdue === 'false') builder = builder.where(sql<boolean>`not ${overdueSql(today)}`);
     if (query.assignedToMe === 'true') builder = builder.where('assignee_id', '=', user.id);
-    if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      builder = builder.where((eb) => eb.or([eb('title', 'ilike', like), eb('ticket', '=', query.q!.toUpperCase())]));
-    }
+    if (query.q) builder = builder.where(matchesSearch(query.q));
     return builder;
   };
 
@@ -799,7 +796,7 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>, ctx: Ctx): void {
         checkBodySize(ctx, c);
         const form = await c.req.formData();
         const parsed = respondInputSchema.safeParse({ response: form.get('response') ?? undefined });
-        if (!parsed.success) throw problems.invalid(zodErrors(parsed.error.issues, 'body'));
+        if (!parsed.success) throw problems.invalid(fieldErrors(parsed.error.issues, 'body', c.get('lang')));
         response = parsed.data.response;
         photos = await photosFrom(ctx, form, 'photos');
       }
