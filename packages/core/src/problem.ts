@@ -23,6 +23,8 @@ export const problemTypes = {
   notFound: 'https://kota-kit.dev/problems/not-found',
   conflict: 'https://kota-kit.dev/problems/conflict',
   rateLimited: 'https://kota-kit.dev/problems/rate-limited',
+  methodNotAllowed: 'https://kota-kit.dev/problems/method-not-allowed',
+  tooLarge: 'https://kota-kit.dev/problems/too-large',
   internal: 'about:blank',
 } as const;
 

@@ -24,7 +24,7 @@ export class ProblemError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly title: string,
-    readonly options: { type?: string; detail?: string; errors?: FieldError[] } = {},
+    readonly options: { type?: string; detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
   ) {
     super(options.detail ?? title);
     this.name = 'ProblemError';
@@ -40,8 +40,9 @@ export const problems = {
     new ProblemError(400, 'Invalid request', { type: problemTypes.validation, detail, errors }),
 };
 
-export function problemResponse(c: Context, problem: Problem): Response {
+export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}): Response {
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
+    ...headers,
     'content-type': 'application/problem+json; charset=utf-8',
   });
 }

@@ -5,10 +5,14 @@
 export { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 export { sql, type ExpressionBuilder, type Kysely, type Transaction, type Selectable, type Insertable, type Updateable, type Generated, type ColumnType } from 'kysely';
 export { createServer, type KotaServer, type ServerOptions } from './host.js';
-export { defineServerModule, type ServerModule, type AnyServerModule, type ModuleContext, type Access, type AuditEntry, type DemoAccount, type Job, type People, type RateLimit, type RoleHolder } from './module.js';
+export { defineServerModule, type ServerModule, type AnyServerModule, type ContextOf, type ModuleContext, type UnitOfWork, type WorkSource, type Access, type AuditEntry, type DemoAccount, type Job, type People, type RateLimit, type RoleHolder } from './module.js';
+export { csvCell, csvHeaders, csvLine, csvStream, pagesOf, textStream, type TextStreamFormat } from './csv.js';
+export { generateTableTypes, type TablesMatch } from './tables.js';
+export { runJanitor, type JanitorReport } from './jobs.js';
+export { foreignObjects } from './migrations.js';
 export { applyMigrations, migrationChecksum, MigrationError, type Migration } from './migrations.js';
 export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from './db.js';
-export { createApi, errorResponses, fieldErrors, problemContent, problemSchema, ProblemError, problems, type AppEnv, type RequestContext } from './http.js';
+export { createApi, createApi as createRouter, errorResponses, fieldErrors, problemContent, problemSchema, ProblemError, problems, type AppEnv, type RequestContext } from './http.js';
 export { createLogger, redact, EventBus, LocalFileStorage, systemClock, type Clock, type FileStorage, type Logger } from './services.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { demoPassword } from './people.js';

@@ -24,6 +24,34 @@ export function migrationChecksum(sqlText: string): string {
   return createHash('sha256').update(normalised).digest('hex');
 }
 
+// Statements that name a table (or index, view, sequence, type) a migration creates, changes or writes to.
+const indexedTable = /\bcreate\s+(?:unique\s+)?index\b[^;]*?\bon\s+(?:only\s+)?("?[a-z_][a-z0-9_$.]*"?)/gi;
+const namedObject =
+  /\b(?:(?:create|alter|drop)\s+(?:unique\s+)?(?:table|(?:materialized\s+)?view|sequence|type|index(?:\s+concurrently)?)(?:\s+if\s+(?:not\s+)?exists)?(?:\s+only)?|comment\s+on\s+(?:table|column|index|view)|insert\s+into|update(?:\s+only)?|delete\s+from|truncate(?:\s+table)?|references)\s+("?[a-z_][a-z0-9_$.]*"?)/gi;
+
+/**
+ * Names outside the module's table prefix that a migration touches. A module owns only its tables
+ * ("harga_pasar_…"), so its migrations can never change core's or another module's.
+ */
+export function foreignObjects(moduleId: string, sqlText: string): string[] {
+  const prefix = `${moduleId.replaceAll('-', '_')}_`;
+  // Comments, string literals and dollar-quoted bodies are not statements.
+  const code = sqlText
+    .replace(/--[^\n]*/g, ' ')
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/\$([a-z_]*)\$[\s\S]*?\$\1\$/gi, ' ')
+    .replace(/'(?:[^']|'')*'/g, "''");
+  const foreign = new Set<string>();
+  for (const match of [...code.matchAll(namedObject), ...code.matchAll(indexedTable)]) {
+    const name = match[1]!.replaceAll('"', '').toLowerCase();
+    const bare = name.startsWith('public.') ? name.slice('public.'.length) : name;
+    // "ON UPDATE CASCADE", "DO UPDATE SET": keywords after UPDATE, not names.
+    if (['set', 'cascade', 'restrict', 'no'].includes(bare)) continue;
+    if (!bare.startsWith(prefix)) foreign.add(bare);
+  }
+  return [...foreign];
+}
+
 const ledgerSql = `
 CREATE TABLE IF NOT EXISTS core_migrations (
   module text NOT NULL,
@@ -48,6 +76,14 @@ export async function applyMigrations(database: Database, moduleId: string, migr
   }
   if (new Set(names).size !== names.length) {
     throw new MigrationError(`Module "${moduleId}": two migrations share a name.`);
+  }
+  for (const migration of migrations) {
+    const foreign = foreignObjects(moduleId, migration.sql);
+    if (foreign.length) {
+      throw new MigrationError(
+        `Module "${moduleId}": migration "${migration.name}" touches ${foreign.map((name) => `"${name}"`).join(', ')}; a module may only create or change tables named "${moduleId.replaceAll('-', '_')}_…".`,
+      );
+    }
   }
   const { db } = database;
   const result = await database.withLock('kota-kit:migrations', async () => {

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ModuleDefinition } from '../contract.js';
 import type { Region } from '../region.js';
@@ -63,16 +63,35 @@ export interface RateLimit {
   hit(key: string, limit: number, windowSeconds: number): Promise<void>;
 }
 
+/** Who does a piece of work: the request (its signed-in user) or, for jobs and seeds, an explicit actor. */
+export type WorkSource = Context<AppEnv> | { actor: SessionUser | null };
+
+/**
+ * One write of a module: everything inside runs in one transaction. `audit` is written inside it, so an
+ * action and its audit entry are stored together or not at all; `emit` is held back until the commit, so
+ * region hooks never hear of work that was rolled back.
+ */
+export interface UnitOfWork<Tables> {
+  db: Transaction<Tables>;
+  /** The signed-in user (or the job's actor) doing the work. */
+  actor: SessionUser | null;
+  audit(entry: AuditEntry): Promise<void>;
+  /** Emits "<module>.<name>" after a successful commit. */
+  emit(name: string, payload: unknown): void;
+}
+
 /** Everything core gives a module's server part: it never constructs these itself. */
-export interface ModuleContext<Options = unknown> {
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a module without tables of its own
+export interface ModuleContext<Options = unknown, Tables = {}> {
   moduleId: string;
   /** Prefix of this module's tables ("harga_pasar_"). */
   tablePrefix: string;
   options: Options;
   region: Region;
-  // Each module types its own tables: `ctx.db as Kysely<MyTables>`.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>;
+  /** The database, typed by the module's own tables (`defineServerModule<typeof mod, Tables>`). */
+  db: Kysely<Tables>;
+  /** Runs `work` as one transaction carrying its audit entries, then emits its events. Every write goes through it. */
+  unitOfWork<T>(source: WorkSource, work: (unit: UnitOfWork<Tables>) => Promise<T>): Promise<T>;
   databaseKind: DatabaseKind;
   log: Logger;
   clock: Clock;
@@ -83,42 +102,58 @@ export interface ModuleContext<Options = unknown> {
   /** Emits "<module>.<name>" to region hooks and listeners. */
   emit(name: string, payload: unknown): Promise<void>;
   /** Records an officer's or admin's action in the audit log, with who from the request. */
-  audit(c: Context<AppEnv> | { actor: SessionUser | null }, entry: AuditEntry): Promise<void>;
+  audit(source: WorkSource, entry: AuditEntry): Promise<void>;
   /** Creates a demo account if missing (seed only). Password is the documented demo password. */
   ensureDemoAccount(account: DemoAccount): Promise<string>;
   demo: boolean;
 }
 
-export interface Job<Options = unknown> {
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a module without tables of its own
+export interface Job<Options = unknown, Tables = {}> {
   /** Unique within the module; one process at a time runs it. */
   name: string;
   everySeconds: number;
-  run(ctx: ModuleContext<Options>): Promise<void>;
+  run(ctx: ModuleContext<Options, Tables>): Promise<void>;
 }
 
-export interface ServerModule<Options = unknown> {
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a module without tables of its own
+export interface ServerModule<Options = unknown, Tables = {}> {
   definition: ModuleDefinition;
   migrations: readonly Migration[];
-  routes?: (api: OpenAPIHono<AppEnv>, ctx: ModuleContext<Options>) => void;
+  /** The module's API under /api/<id>: one router per resource, mounted with `api.route(...)`. */
+  routes?: (api: OpenAPIHono<AppEnv>, ctx: ModuleContext<Options, Tables>) => void;
   /** Demo data; runs once per database, only in demo mode. */
-  seed?: (ctx: ModuleContext<Options>) => Promise<void>;
-  jobs?: readonly Job<Options>[];
+  seed?: (ctx: ModuleContext<Options, Tables>) => Promise<void>;
+  jobs?: readonly Job<Options, Tables>[];
   /** The part of the options the browser may see (never secrets). Default: none. */
   publicOptions?: (options: Options) => unknown;
   /** Names (without the module prefix) of the events it emits, for the region's hooks. */
   events?: readonly string[];
+  /**
+   * Of `keys` (uploads stored under "<module id>/"), those a row still refers to. The janitor deletes the others
+   * once they are a day old: files written by work that was rolled back, or whose rows were deleted.
+   */
+  liveUploads?: (ctx: ModuleContext<Options, Tables>, keys: string[]) => Promise<Iterable<string>>;
   /** Extra routes outside /api (e.g. a standard's own path like /open311/v2). */
-  rootRoutes?: (app: OpenAPIHono<AppEnv>, ctx: ModuleContext<Options>) => void;
+  rootRoutes?: (app: OpenAPIHono<AppEnv>, ctx: ModuleContext<Options, Tables>) => void;
 }
 
-/** The server half of a module, typed by its definition's options. */
-export function defineServerModule<M extends ModuleDefinition>(
+/** The context of a module's server part: `ContextOf<typeof laksa, LaksaTables>`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a module without tables of its own
+export type ContextOf<M extends ModuleDefinition, Tables = {}> = ModuleContext<z.output<M['options']>, Tables>;
+
+/**
+ * The server half of a module, typed by its definition's options and its own tables:
+ * `defineServerModule<typeof laksa, LaksaTables>(laksa, { migrations, routes, jobs, seed })`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a module without tables of its own
+export function defineServerModule<M extends ModuleDefinition, Tables = {}>(
   definition: M,
-  parts: Omit<ServerModule<z.output<M['options']>>, 'definition' | 'migrations'> & { migrations?: readonly Migration[] },
-): ServerModule<z.output<M['options']>> {
+  parts: Omit<ServerModule<z.output<M['options']>, Tables>, 'definition' | 'migrations'> & { migrations?: readonly Migration[] },
+): ServerModule<z.output<M['options']>, Tables> {
   return { definition, migrations: parts.migrations ?? [], ...parts };
 }
 
-/** A server module of any options type, as a host holds them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyServerModule = ServerModule<any>;
+/** A server module of any options and tables, as a host holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the host holds modules of every shape
+export type AnyServerModule = ServerModule<any, any>;

@@ -196,6 +196,7 @@ export function createRateLimit(db: Db, clock: Clock): RateLimit {
         throw new ProblemError(429, 'Too many requests', {
           type: 'https://kota-kit.dev/problems/rate-limited',
           detail: `Too many attempts. Try again in ${retryAfter} seconds.`,
+          headers: { 'retry-after': String(retryAfter) },
         });
       }
     },

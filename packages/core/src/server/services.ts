@@ -1,5 +1,5 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { EventHandler } from '../contract.js';
 
 /** A clock the server reads time from, so tests can move it (deadline jobs, working days). */
@@ -79,11 +79,13 @@ export class EventBus {
 
 // ---------------------------------------------------------------- file storage
 
-/** Where uploads go. Local disk by default; an S3-compatible store can implement the same three calls. */
+/** Where uploads go. Local disk by default; an S3-compatible store can implement the same four calls. */
 export interface FileStorage {
   put(key: string, data: Uint8Array, contentType: string): Promise<void>;
   get(key: string): Promise<{ data: Uint8Array; contentType: string } | null>;
   delete(key: string): Promise<void>;
+  /** Keys under `prefix` with their last change, for the janitor that removes uploads no row refers to. */
+  list(prefix: string): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
 export class LocalFileStorage implements FileStorage {
@@ -116,5 +118,20 @@ export class LocalFileStorage implements FileStorage {
     const path = this.pathOf(key);
     await rm(path, { force: true });
     await rm(`${path}.type`, { force: true });
+  }
+  async *list(prefix: string): AsyncIterable<{ key: string; modifiedAt: Date }> {
+    const folder = this.pathOf(prefix.replace(/\/+$/, ''));
+    let entries: string[];
+    try {
+      entries = await readdir(folder, { recursive: true });
+    } catch {
+      return; // nothing stored under this prefix yet
+    }
+    for (const entry of entries) {
+      if (entry.endsWith('.type')) continue;
+      const path = join(folder, entry);
+      const info = await stat(path).catch(() => null);
+      if (info?.isFile()) yield { key: relative(this.root, path).split(sep).join('/'), modifiedAt: info.mtime };
+    }
   }
 }
