@@ -9,8 +9,8 @@ export { readBootstrap, useBootstrap, useClientModules, useModuleOptions } from 
 export { useSession, sessionQueryKey } from './session.js';
 export type { RegisterInput } from './session.js';
 export { createI18n, changeLanguage, useModuleTranslation, useLanguage, languageStorageKey } from './i18n.js';
-export { apiFetch, ApiError } from './api.js';
-export type { ApiInit } from './api.js';
+export { apiFetch, ApiError, createApiClient, data } from './api.js';
+export type { ApiInit, ApiData } from './api.js';
 export { formatRupiah, formatDate } from './format.js';
 export type { FormatOptions, FormatDateOptions } from './format.js';
 export { coreTranslations } from './translations.js';

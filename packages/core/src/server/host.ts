@@ -167,6 +167,7 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
   for (const { definition } of config.modules) {
     const serverModule = serverModules.get(definition.id)!;
     const ctx = contexts.get(definition.id)!;
+    if (serverModule.api) app.route(`/api/${definition.id}`, serverModule.api(ctx));
     if (serverModule.routes) {
       const api = createApi();
       serverModule.routes(api, ctx);

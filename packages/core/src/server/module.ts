@@ -120,7 +120,14 @@ export interface Job<Options = unknown, Tables = {}> {
 export interface ServerModule<Options = unknown, Tables = {}> {
   definition: ModuleDefinition;
   migrations: readonly Migration[];
-  /** The module's API under /api/<id>: one router per resource, mounted with `api.route(...)`. */
+  /**
+   * The module's API, mounted at /api/<id>: one router made by chaining each resource's router
+   * (`createRouter().route('/', reports(ctx)).route('/', stats(ctx))`). Its type is what the browser's typed
+   * client is made from: export `type MyApi = ReturnType<typeof myApi>` and use `createApiClient<MyApi>(id)`.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every router shape; the module's own type is exact
+  api?: (ctx: ModuleContext<Options, Tables>) => OpenAPIHono<AppEnv, any, any>;
+  /** @deprecated Use `api`, whose type feeds the typed browser client. */
   routes?: (api: OpenAPIHono<AppEnv>, ctx: ModuleContext<Options, Tables>) => void;
   /** Demo data; runs once per database, only in demo mode. */
   seed?: (ctx: ModuleContext<Options, Tables>) => Promise<void>;
