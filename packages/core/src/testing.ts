@@ -235,7 +235,14 @@ export interface HostileRequest {
 const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 // "%" and a cut-off UTF-8 sequence stay raw: they are the malformed encodings under test.
 const malformed = new Set(['%', '%E0%A4%A']);
-const encodeHostile = (value: string) => (malformed.has(value) ? value : encodeURIComponent(value));
+const encodeHostile = (value: string) => {
+  if (malformed.has(value)) return value;
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return '%ED%A0%80'; // a lone surrogate has no UTF-8 form; this is how a careless client sends it
+  }
+};
 
 /**
  * One request per operation, parameter or body field and hostile value, from an OpenAPI document. Parameters
