@@ -56,6 +56,26 @@ export default defineHost({
       { id: 'disnaker', name: 'Dinas Ketenagakerjaan', shortName: 'Disnaker' },
       { id: 'disperindag', name: 'Dinas Perindustrian dan Perdagangan', shortName: 'Disperindag' },
     ],
+    // Drawn by core's map (RegionMap) under LAKSA's reports and harga pasar's markets. The bounds are the city's
+    // extent, a little padded; the centres are approximate, only to help people orient themselves.
+    geography: {
+      bounds: { south: -6.265, west: 106.55, north: -6.115, east: 106.765 },
+      kecamatan: [
+        { id: 'batuceper', name: 'Batuceper', centre: { lat: -6.163, lng: 106.655 } },
+        { id: 'benda', name: 'Benda', centre: { lat: -6.13, lng: 106.685 } },
+        { id: 'cibodas', name: 'Cibodas', centre: { lat: -6.21, lng: 106.6 } },
+        { id: 'ciledug', name: 'Ciledug', centre: { lat: -6.232, lng: 106.715 } },
+        { id: 'cipondoh', name: 'Cipondoh', centre: { lat: -6.18, lng: 106.69 } },
+        { id: 'jatiuwung', name: 'Jatiuwung', centre: { lat: -6.2, lng: 106.572 } },
+        { id: 'karangtengah', name: 'Karangtengah', centre: { lat: -6.208, lng: 106.728 } },
+        { id: 'karawaci', name: 'Karawaci', centre: { lat: -6.188, lng: 106.612 } },
+        { id: 'larangan', name: 'Larangan', centre: { lat: -6.245, lng: 106.742 } },
+        { id: 'neglasari', name: 'Neglasari', centre: { lat: -6.143, lng: 106.625 } },
+        { id: 'periuk', name: 'Periuk', centre: { lat: -6.17, lng: 106.578 } },
+        { id: 'pinang', name: 'Pinang', centre: { lat: -6.222, lng: 106.68 } },
+        { id: 'tangerang', name: 'Tangerang', centre: { lat: -6.178, lng: 106.638 } },
+      ],
+    },
   },
   modules: [
     laksa.with({

@@ -16,6 +16,61 @@ export const agencySchema = z.object({
 });
 export type Agency = z.infer<typeof agencySchema>;
 
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lowercase slug like "cipondoh"');
+const latitude = z.number().min(-90).max(90);
+const longitude = z.number().min(-180).max(180);
+const pointSchema = z.object({ lat: latitude, lng: longitude });
+
+/** The region's extent in degrees (WGS 84); south < north and west < east. */
+export const boundsSchema = z
+  .object({ south: latitude, west: longitude, north: latitude, east: longitude })
+  .refine((b) => b.south < b.north, { message: 'south must be less than north', path: ['north'] })
+  .refine((b) => b.west < b.east, { message: 'west must be less than east', path: ['east'] });
+export type Bounds = z.infer<typeof boundsSchema>;
+
+export const kelurahanSchema = z.object({
+  /** Stable slug, unique inside its kecamatan, e.g. "sudimara-barat". */
+  id: slug,
+  name: z.string().min(2),
+  centre: pointSchema.optional(),
+});
+
+export const kecamatanSchema = z.object({
+  /** Stable slug, unique in the region, e.g. "cipondoh". */
+  id: slug,
+  /** As citizens and officers write it, e.g. "Cipondoh". */
+  name: z.string().min(2),
+  /** An approximate centre, only to place the label on the map. */
+  centre: pointSchema,
+  kelurahan: z.array(kelurahanSchema).optional(),
+});
+
+/**
+ * The region's geography, drawn by core's map (RegionMap): its bounds and its kecamatan (optionally kelurahan)
+ * with approximate centre points. Every point must lie inside the bounds and every id must be unique.
+ */
+export const geographySchema = z
+  .object({ bounds: boundsSchema, kecamatan: z.array(kecamatanSchema).default([]) })
+  .superRefine((geography, ctx) => {
+    const { bounds } = geography;
+    const inside = (p: { lat: number; lng: number }) => p.lat >= bounds.south && p.lat <= bounds.north && p.lng >= bounds.west && p.lng <= bounds.east;
+    const outside = `lies outside the region's bounds (${bounds.south}..${bounds.north}, ${bounds.west}..${bounds.east})`;
+    const kecamatanIds = new Set<string>();
+    geography.kecamatan.forEach((kecamatan, k) => {
+      if (kecamatanIds.has(kecamatan.id)) ctx.addIssue({ code: 'custom', path: ['kecamatan', k, 'id'], message: `duplicate kecamatan id "${kecamatan.id}"` });
+      kecamatanIds.add(kecamatan.id);
+      if (!inside(kecamatan.centre)) ctx.addIssue({ code: 'custom', path: ['kecamatan', k, 'centre'], message: `centre ${outside}` });
+      const kelurahanIds = new Set<string>();
+      kecamatan.kelurahan?.forEach((kelurahan, l) => {
+        if (kelurahanIds.has(kelurahan.id)) ctx.addIssue({ code: 'custom', path: ['kecamatan', k, 'kelurahan', l, 'id'], message: `duplicate kelurahan id "${kelurahan.id}" in kecamatan "${kecamatan.id}"` });
+        kelurahanIds.add(kelurahan.id);
+        if (kelurahan.centre && !inside(kelurahan.centre)) ctx.addIssue({ code: 'custom', path: ['kecamatan', k, 'kelurahan', l, 'centre'], message: `centre ${outside}` });
+      });
+    });
+  });
+export type GeographyInput = z.input<typeof geographySchema>;
+export type Geography = z.output<typeof geographySchema>;
+
 /** A region's identity and branding: the first half of a host's config. */
 export const regionSchema = z.object({
   /** Official name, e.g. "Kota Tangerang". */
@@ -52,6 +107,8 @@ export const regionSchema = z.object({
     .default([]),
   /** The region's agencies (OPD). Officers are attached to one of them. */
   agencies: z.array(agencySchema).default([]),
+  /** Bounds and kecamatan (optionally kelurahan) with centre points, drawn by core's map. Optional. */
+  geography: geographySchema.optional(),
 });
 export type RegionInput = z.input<typeof regionSchema>;
 export type Region = z.output<typeof regionSchema>;

@@ -11,6 +11,7 @@ import type { HostInput } from './contract.js';
 import { createServer, type KotaServer, type ServerOptions } from './server/host.js';
 import type { AnyServerModule } from './server/module.js';
 import { createLogger, type Clock } from './server/services.js';
+import { demoPassword as demoPasswordForTests } from './server/people.js';
 
 export type TestDatabaseTarget = 'pglite' | 'postgres';
 
@@ -209,7 +210,7 @@ export const hostileValues: readonly unknown[] = [
   "' or 1=1 --",
   '%',
   'x'.repeat(100_000),
-  99999999999999999999999,
+  Number.MAX_SAFE_INTEGER * 1024,
   -1,
   1e308,
   null,
@@ -304,4 +305,123 @@ export async function sendHostileRequests(client: TestClient, requests: readonly
     if (response.status >= 500) failures.push({ request: `${request.init.method} ${request.path.slice(0, 200)} (${request.field})`, status: response.status, body: body.slice(0, 300) });
   }
   return failures;
+}
+
+// ---------------------------------------------------------------- browser tests of a module
+
+/** A module in a browser test: its server part, its browser entry and its stylesheet (source files). */
+export interface BrowserTestModule {
+  server: AnyServerModule;
+  /** The module's src/client/index.ts. */
+  client: string;
+  /** The module's src/style.css, when it has one. */
+  style?: string;
+}
+
+export interface BrowserTestHost {
+  server: TestHost;
+  browser: import('playwright-core').Browser;
+  /** A new phone (360×740, touch, id-ID) with its own cookies, on the host. */
+  phone(options?: { offline?: boolean; locale?: string }): Promise<import('playwright-core').Page>;
+  /** Signs `page` in as `email` (demo password) and goes to `next`. */
+  signIn(page: import('playwright-core').Page, email: string, next: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The shared test region: a small city with two agencies and a holiday, for modules' own tests. */
+export const testRegion = {
+  name: 'Kota Contoh',
+  appName: 'Contoh Live',
+  code: '36.99',
+  logo: '/logo.svg',
+  colors: { primary: '#0b5cad', accent: '#f5a400' },
+  timeZone: 'Asia/Jakarta',
+  holidays: [{ date: '2026-11-20', name: 'Libur uji' }],
+  agencies: [
+    { id: 'diskominfo', name: 'Dinas Komunikasi dan Informatika', shortName: 'Diskominfo' },
+    { id: 'dpupr', name: 'Dinas Pekerjaan Umum dan Penataan Ruang', shortName: 'DPUPR' },
+    { id: 'dlh', name: 'Dinas Lingkungan Hidup', shortName: 'DLH' },
+  ],
+} satisfies HostInput['region'];
+
+const webIndex = `<!doctype html>
+<html lang="id">
+  <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><!--kota-kit:head--></head>
+  <body><div id="root"></div><script type="module" src="./main.ts"></script></body>
+</html>
+`;
+
+/**
+ * Builds the browser app of `host` with the given modules (from their sources, through core's Vite plugin),
+ * serves it with a real server and database, and opens headless Chromium: the harness every module's browser
+ * tests share. Needs vite, @vitejs/plugin-react and playwright-core as the module's dev dependencies.
+ */
+export async function startBrowserHost(options: {
+  host: HostInput;
+  modules: Record<string, BrowserTestModule>;
+  database?: TestDatabaseTarget;
+  clock?: Clock;
+  /** Runs after the server started (e.g. to move a test clock past the demo data). */
+  afterStart?: (server: TestHost) => Promise<void> | void;
+}): Promise<BrowserTestHost> {
+  const { writeFile } = await import('node:fs/promises');
+  const { fileURLToPath } = await import('node:url');
+  const { build } = await import('vite');
+  const { default: react } = await import('@vitejs/plugin-react');
+  const { kotaKit } = await import('./vite.js');
+  const root = await mkdtemp(join(tmpdir(), 'kk-browser-src-'));
+  const outDir = await mkdtemp(join(tmpdir(), 'kk-browser-web-'));
+  await writeFile(join(root, 'index.html'), webIndex);
+  await writeFile(join(root, 'main.ts'), `import { startClient } from '@kota-kit/core/client';\nimport { clientModules } from 'virtual:kota-kit/client';\nstartClient({ modules: clientModules });\n`);
+  // The entry lives in a temporary folder with no node_modules: core's own files are named by path.
+  const alias: Record<string, string> = {
+    '@kota-kit/core/style.css': fileURLToPath(import.meta.resolve('@kota-kit/core/style.css')),
+    '@kota-kit/core/client': fileURLToPath(import.meta.resolve('@kota-kit/core/client')),
+  };
+  const clientEntries: Record<string, string> = {};
+  for (const [id, module] of Object.entries(options.modules)) {
+    clientEntries[id] = module.client;
+    if (module.style) alias[`${module.server.definition.package}/style.css`] = module.style;
+  }
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    publicDir: false,
+    plugins: [react(), kotaKit({ host: options.host, clientEntries })],
+    resolve: { alias, dedupe: ['react', 'react-dom'] },
+    build: { outDir, emptyOutDir: true },
+  });
+  const server = await startTestHost({
+    host: options.host,
+    serverModules: Object.values(options.modules).map((module) => module.server),
+    database: options.database ?? 'pglite',
+    clientDir: outDir,
+    clock: options.clock,
+  });
+  await options.afterStart?.(server);
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    async phone(phoneOptions = {}) {
+      const context = await browser.newContext({ ...phoneViewport, baseURL: server.url, locale: phoneOptions.locale ?? phoneViewport.locale });
+      if (phoneOptions.offline) await context.setOffline(true);
+      return context.newPage();
+    },
+    async signIn(page, email, next) {
+      await page.goto(`/login?next=${encodeURIComponent(next)}`);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Kata sandi').fill(demoPasswordForTests);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.waitForURL((url) => url.pathname !== '/login');
+      if (new URL(page.url()).pathname !== next) await page.goto(next);
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      await rm(outDir, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true });
+    },
+  };
 }

@@ -6,10 +6,12 @@ import {
   type ButtonHTMLAttributes,
   type InputHTMLAttributes,
   type ReactNode,
+  type Ref,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon, isIconName, type IconName } from './icons.js';
 
 function cx(...names: (string | false | null | undefined)[]): string {
   return names.filter(Boolean).join(' ');
@@ -21,6 +23,7 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: 'primary' | 'secondary' | 'danger';
   /** Shows a spinner and blocks a second submit while an action runs. */
   loading?: boolean;
+  ref?: Ref<HTMLButtonElement>;
 }
 
 export function Button({ variant = 'primary', loading = false, disabled, className, children, type, ...rest }: ButtonProps) {
@@ -183,13 +186,15 @@ export interface TableColumn<Row> {
 export interface TableProps<Row> {
   caption: ReactNode;
   columns: TableColumn<Row>[];
-  rows: Row[];
+  rows: readonly Row[];
   rowKey: (row: Row) => string | number;
   /** Stack each row as a card on narrow screens instead of scrolling sideways. */
   stackOnPhone?: boolean;
+  /** The key of the column that names each row (a <th scope="row">, and the title of each card on phones). */
+  rowHeader?: string;
 }
 
-export function Table<Row>({ caption, columns, rows, rowKey, stackOnPhone = true }: TableProps<Row>) {
+export function Table<Row>({ caption, columns, rows, rowKey, stackOnPhone = true, rowHeader }: TableProps<Row>) {
   const captionId = useId();
   const wrapRef = useRef<HTMLDivElement>(null);
   const scrolls = useScrolls(wrapRef);
@@ -217,15 +222,22 @@ export function Table<Row>({ caption, columns, rows, rowKey, stackOnPhone = true
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)}>
-              {columns.map((column) => (
-                <td
-                  key={column.key}
-                  className={cx(column.numeric && 'kk-num')}
-                  data-label={column.label ?? (typeof column.header === 'string' ? column.header : undefined)}
-                >
-                  {column.render ? column.render(row) : String((row as Record<string, unknown>)[column.key] ?? '')}
-                </td>
-              ))}
+              {columns.map((column) => {
+                const content = column.render ? column.render(row) : String((row as Record<string, unknown>)[column.key] ?? '');
+                return column.key === rowHeader ? (
+                  <th key={column.key} scope="row" className={cx('kk-table__row-header', column.numeric && 'kk-num')}>
+                    {content}
+                  </th>
+                ) : (
+                  <td
+                    key={column.key}
+                    className={cx(column.numeric && 'kk-num')}
+                    data-label={column.label ?? (typeof column.header === 'string' ? column.header : undefined)}
+                  >
+                    {content}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
@@ -296,7 +308,7 @@ export function Dialog({ open, onClose, title, children, actions }: DialogProps)
           {title}
         </h2>
         <button type="button" className="kk-icon-button" onClick={onClose} aria-label={t('close')}>
-          <span aria-hidden="true">×</span>
+          <Icon name="close" />
         </button>
       </div>
       <div className="kk-dialog__body">{children}</div>
@@ -329,7 +341,8 @@ export function Loading({ label }: { label?: string }) {
 export interface EmptyStateProps {
   title: ReactNode;
   description?: ReactNode;
-  icon?: string;
+  /** One of core's icons ("search", "list", …); other text is shown as it is (an emoji may render as an empty box). */
+  icon?: IconName | (string & {});
   action?: ReactNode;
 }
 
@@ -338,7 +351,7 @@ export function EmptyState({ title, description, icon, action }: EmptyStateProps
     <div className="kk-state">
       {icon && (
         <span className="kk-state__icon" aria-hidden="true">
-          {icon}
+          {isIconName(icon) ? <Icon name={icon} size="2.5rem" /> : icon}
         </span>
       )}
       <p className="kk-state__title">{title}</p>
@@ -365,6 +378,9 @@ export function ErrorState({ title, error, onRetry }: ErrorStateProps) {
       : t('error.description');
   return (
     <div className="kk-state kk-state--error" role="alert">
+      <span className="kk-state__icon" aria-hidden="true">
+        <Icon name={offline ? 'info' : 'warning'} size="2.5rem" />
+      </span>
       <p className="kk-state__title">{title ?? t('error.title')}</p>
       <p className="kk-state__description">{message}</p>
       {onRetry && (

@@ -83,6 +83,21 @@ export const coreTranslations: { id: TranslationTable; en: TranslationTable } = 
     loading: 'Memuat…',
     required: 'wajib',
     close: 'Tutup',
+    empty: 'Belum ada data.',
+    paging: {
+      label: 'Navigasi halaman',
+      labelOf: 'Halaman {{list}}',
+      previous: 'Sebelumnya',
+      next: 'Berikutnya',
+      pageOf: 'Halaman {{page}} dari {{total}}',
+    },
+    confirm: { ok: 'Ya, lanjutkan', cancel: 'Batal' },
+    form: { invalid: 'Ada isian yang belum benar. Periksa bagian yang ditandai.' },
+    map: {
+      pick: 'Peta untuk memilih lokasi. Ketuk peta, atau pakai tombol panah lalu Enter.',
+      chosen: 'Titik dipilih: {{lat}}, {{lng}}',
+      none: 'Belum ada titik dipilih.',
+    },
     login: {
       title: 'Masuk',
       intro: 'Masuk untuk melihat dan menindaklanjuti laporan Anda.',
@@ -185,6 +200,21 @@ export const coreTranslations: { id: TranslationTable; en: TranslationTable } = 
     loading: 'Loading…',
     required: 'required',
     close: 'Close',
+    empty: 'No data yet.',
+    paging: {
+      label: 'Pages',
+      labelOf: 'Pages of {{list}}',
+      previous: 'Previous',
+      next: 'Next',
+      pageOf: 'Page {{page}} of {{total}}',
+    },
+    confirm: { ok: 'Yes, continue', cancel: 'Cancel' },
+    form: { invalid: 'Some fields are not right yet. Check the marked ones.' },
+    map: {
+      pick: 'Map to choose a location. Tap the map, or use the arrow keys and then Enter.',
+      chosen: 'Point chosen: {{lat}}, {{lng}}',
+      none: 'No point chosen yet.',
+    },
     login: {
       title: 'Sign in',
       intro: 'Sign in to see and follow up on your reports.',

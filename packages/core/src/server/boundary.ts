@@ -18,6 +18,9 @@ const messages = {
 
 type MessageKey = Exclude<keyof typeof messages, 'detail'>;
 
+// Field names are echoed in the error: the refused characters in them are shown as "?".
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this replaces
+const unsafeInName = /[\u0000\uD800-\uDFFF]/g;
 const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // A whole value that is an ISO date or date-time: its year must be one the database and the calendar handle.
 const isoDate = /^([+-]?\d{4,6})-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -47,7 +50,7 @@ export function scanValue(value: unknown, path: string, found: [string, MessageK
   } else if (value && typeof value === 'object' && !(value instanceof Blob)) {
     for (const [key, item] of Object.entries(value)) {
       const keyProblem = textProblem(key);
-      if (keyProblem) found.push([`${path}.${key.replace(/[\u0000\uD800-\uDFFF]/g, '?')}`, keyProblem]);
+      if (keyProblem) found.push([`${path}.${key.replace(unsafeInName, '?')}`, keyProblem]);
       else scanValue(item, `${path}.${key}`, found, depth + 1);
     }
   }
@@ -75,7 +78,7 @@ function scanQuery(search: string, found: [string, MessageKey][]): void {
       continue;
     }
     const keyProblem = textProblem(key);
-    if (keyProblem) found.push([`query.${key.replace(/[\u0000\uD800-\uDFFF]/g, '?')}`, keyProblem]);
+    if (keyProblem) found.push([`query.${key.replace(unsafeInName, '?')}`, keyProblem]);
     else {
       const problem = textProblem(value);
       if (problem) found.push([`query.${key}`, problem]);

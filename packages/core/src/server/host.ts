@@ -116,6 +116,8 @@ function clientBootstrap(config: HostConfig, serverModules: Map<string, AnyServe
       timeZone: region.timeZone,
       contacts: region.contacts,
       agencies: region.agencies,
+      // Bounds and kecamatan centres for core's map (RegionMap); absent when the region gives none.
+      ...(region.geography ? { geography: region.geography } : {}),
     },
     modules: config.modules.map(({ definition, options }) => ({ id: definition.id, options: serverModules.get(definition.id)!.publicOptions?.(options) ?? {} })),
     demo,

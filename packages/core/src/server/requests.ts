@@ -72,11 +72,11 @@ export function originRule(trustProxy: boolean): MiddlewareHandler<AppEnv> {
     if (!unsafeMethods.has(c.req.method) || !simpleBody.test(c.req.header('content-type') ?? 'text/plain')) return next();
     const origin = c.req.header('origin');
     const host = (trustProxy ? c.req.header('x-forwarded-host') : undefined) ?? c.req.header('host');
-    let same = false;
+    let same: boolean;
     try {
       same = origin !== undefined && new URL(origin).host === host;
     } catch {
-      same = false;
+      same = false; // not a URL
     }
     if (same) return next();
     const reason = origin === undefined ? 'missing' : 'foreign';

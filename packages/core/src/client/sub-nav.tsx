@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState } from 'react';
+import { NavLink } from 'react-router';
+import { Icon, type IconName } from './icons.js';
+
+export interface SubNavLink {
+  /** An absolute path, e.g. "/laksa/statistik". */
+  to: string;
+  label: string;
+  icon?: IconName;
+  /** Marks the link current only on exactly this path (the module's start page). */
+  end?: boolean;
+  /** Leave the link out (e.g. officer pages for citizens). */
+  hidden?: boolean;
+}
+
+export interface SubNavProps {
+  /** Names the navigation, e.g. "Menu LAKSA". */
+  label: string;
+  links: SubNavLink[];
+}
+
+/** Which ends of a horizontally scrolling element hide more content. */
+function useOverflow(ref: { current: HTMLElement | null }) {
+  const [more, setMore] = useState({ start: false, end: false });
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => {
+      const max = element.scrollWidth - element.clientWidth;
+      setMore({ start: element.scrollLeft > 1, end: element.scrollLeft < max - 1 });
+    };
+    measure();
+    element.addEventListener('scroll', measure, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(element);
+    return () => {
+      element.removeEventListener('scroll', measure);
+      observer?.disconnect();
+    };
+  }, [ref]);
+  return more;
+}
+
+/**
+ * A module's own pages as a row of chips under the page header. On a narrow phone the row scrolls sideways;
+ * a fade and an arrow at the hidden end show that there is more, and the current page (aria-current="page")
+ * is scrolled into view.
+ */
+export function SubNav({ label, links }: SubNavProps) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const more = useOverflow(listRef);
+  useEffect(() => {
+    const current = listRef.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  });
+  const classes = ['kk-subnav', more.start && 'kk-subnav--more-start', more.end && 'kk-subnav--more-end'].filter(Boolean).join(' ');
+  return (
+    <nav className={classes} aria-label={label}>
+      <ul ref={listRef} className="kk-subnav__list">
+        {links
+          .filter((link) => !link.hidden)
+          .map((link) => (
+            <li key={link.to}>
+              <NavLink to={link.to} end={link.end} className="kk-subnav__link">
+                {link.icon && <Icon name={link.icon} />}
+                {link.label}
+              </NavLink>
+            </li>
+          ))}
+      </ul>
+      {more.end && (
+        // Only a visual sign: screen readers and keyboards reach every link anyway.
+        <span className="kk-subnav__more" aria-hidden="true">
+          <Icon name="chevron-right" />
+        </span>
+      )}
+    </nav>
+  );
+}
