@@ -1,8 +1,8 @@
 import { defineConfig } from 'tsup';
 
-// Bundles the server entry with kota.config.ts; every package stays an import resolved at run time.
+// Bundles the server entry with kota.config.ts, and the backup command; every package stays an import resolved at run time.
 export default defineConfig({
-  entry: { server: 'src/server.ts' },
+  entry: { server: 'src/server.ts', backup: 'src/backup.ts' },
   outDir: 'dist/server',
   format: ['esm'],
   target: 'node20',

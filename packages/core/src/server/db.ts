@@ -12,6 +12,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import pg from 'pg';
+import { acquireDataLock } from './data-lock.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -29,6 +30,11 @@ export interface Database {
   execInTransaction(sqlText: string, after: { sql: string; params: unknown[] }[]): Promise<void>;
   /** Runs `fn` while holding a lock named `name` across all server processes; `false` if `wait` is off and the lock is taken. */
   withLock<T>(name: string, fn: () => Promise<T>, wait?: boolean): Promise<T | false>;
+  /**
+   * Embedded database only: a consistent copy of its whole data folder as an uncompressed tar, taken while the
+   * host runs (no transaction is open during the copy). `new PGlite({ loadDataDir })` opens it again.
+   */
+  snapshot?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -158,9 +164,17 @@ class PGliteDriver implements Driver {
 
 async function openPGlite(dataDir?: string): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // Before PGlite touches the folder: a second process on it would destroy the data.
+  const lock = dataDir ? await acquireDataLock(dataDir) : null;
   // int8 as number and dates as "YYYY-MM-DD", matching the pg driver above.
   const parsers = { [int8]: (value: string) => Number.parseInt(value, 10), [date]: (value: string) => value };
-  const pglite = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const mutex = new Mutex();
   return {
     db: new Kysely({
@@ -187,12 +201,23 @@ async function openPGlite(dataDir?: string): Promise<Database> {
     async withLock(_name, fn) {
       return fn();
     },
+    async snapshot() {
+      // Holding the mutex, no transaction is half done; the checkpoint spares a restore the WAL replay.
+      const release = await mutex.lock();
+      try {
+        await pglite.exec('CHECKPOINT');
+        return new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
+      } finally {
+        release();
+      }
+    },
     async close() {
       const release = await mutex.lock();
       try {
         await pglite.close();
       } finally {
         release();
+        lock?.release();
       }
     },
   };

@@ -17,3 +17,16 @@ export { createLogger, redact, EventBus, LocalFileStorage, systemClock, type Clo
 export { hashPassword, verifyPassword } from './passwords.js';
 export { demoPassword } from './people.js';
 export { webhook, type WebhookOptions } from './webhook.js';
+export { acquireDataLock, dataLockPath, readDataLock, DataFolderLockedError, type DataLock, type DataLockHolder, type DataLockInfo } from './data-lock.js';
+export {
+  backupFileName,
+  createBackup,
+  listBackups,
+  readBackupManifest,
+  restoreBackup,
+  scheduleBackups,
+  type BackupManifest,
+  type BackupOptions,
+  type RestoreOptions,
+  type ScheduleBackupsOptions,
+} from './backup.js';
