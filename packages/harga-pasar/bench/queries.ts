@@ -23,7 +23,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { hargaPasar, tangerangDefaults, type HargaPasarOptionsInput } from '../src/index.js';
 import hargaPasarServer from '../src/server/index.js';
-import { addDays, todayIn } from '../src/server/dates.js';
+import { addDays, todayIn } from '@kota-kit/core';
 
 const { values: args } = parseArgs({
   options: {

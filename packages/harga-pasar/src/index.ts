@@ -2,22 +2,29 @@
  * @kota-kit/harga-pasar — isomorphic part: the module definition, its options schema and public types.
  * Safe to import from the browser and from Node.
  */
-import { defineModule, z, type OptionIssue } from '@kota-kit/core';
-import type { Unit } from './types.js';
+import { defineModule, isoDateSchema, z, type OptionIssue } from '@kota-kit/core';
+import { units } from './schemas/common.js';
 
 export { tangerangDefaults } from './defaults.js';
-export type * from './types.js';
+export { units, type Unit } from './schemas/common.js';
+// The API's shapes, inferred from the route schemas (types only: no server code reaches the browser).
+export type {
+  Alert,
+  Board,
+  BoardItem,
+  EntryData,
+  OfficerGrant,
+  PriceChange,
+  PriceDetail,
+  ReferencePriceEntry,
+  ReferencePriceInForce,
+  ReferencePriceStatus,
+} from './server/schemas.js';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lowercase slug like "pasar-anyar"');
 
-/** A calendar date as ISO text; checked for a real day (no 2025-02-30). */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-03-31')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'is not a real calendar date');
+/** A calendar date as ISO text, between 1900 and 2100 (core's date field). */
+export const isoDate = isoDateSchema('must be a real date like 2025-03-31');
 
 export const marketSchema = z.object({
   id: slug,
@@ -28,8 +35,6 @@ export const marketSchema = z.object({
   lat: z.number().min(-11.5).max(6.5),
   lng: z.number().min(94.5).max(141.5),
 });
-
-export const units = ['kg', 'liter', 'butir', 'ekor', 'ikat'] as const satisfies readonly Unit[];
 
 export const commoditySchema = z.object({
   id: slug,

@@ -199,6 +199,12 @@ describe.each(testDatabaseTargets())('harga-pasar API on %s', (database) => {
     // Before anything was published there is no board.
     expect((await host.client().json<Board>('/api/harga-pasar/board?date=2025-01-01')).body).toEqual({ date: null, requestedDate: '2025-01-01', items: [] });
     expect((await host.client().json<Problem>('/api/harga-pasar/board?date=2025-13-01')).status).toBe(400);
+    // Dates outside 1900–2100 are refused at the boundary, naming the field (a year 0 once answered 500).
+    for (const date of ['0000-01-01', '0024-01-02', '9999-12-31']) {
+      const far = await host.client().json<Problem>(`/api/harga-pasar/board?date=${date}`);
+      expect(far.status, date).toBe(400);
+      expect(far.body.errors?.map((error) => error.field)).toEqual(['query.date']);
+    }
   });
 
   it('lists alerts for officers and emitted them as events when publishing created them', async () => {

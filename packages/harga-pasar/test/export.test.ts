@@ -2,7 +2,7 @@ import { sql } from '@kota-kit/core/server';
 import { startTestHost, testDatabaseTargets, type TestHost } from '@kota-kit/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import hargaPasarServer from '../src/server/index.js';
-import { exportChunkRows } from '../src/server/routes.js';
+import { exportChunkRows } from '../src/server/queries/export.js';
 import { testClock, testHost } from './fixture.js';
 
 interface Row {
@@ -19,8 +19,8 @@ const header = 'date,market,market_name,commodity,commodity_name,unit,price';
 // Eight markets × four commodities × 366 days is more rows than one page of the streamed export.
 const markets = Array.from({ length: 8 }, (_, index) => ({
   id: `pasar-0${index + 1}`,
-  // The first name needs CSV quoting and JSON escaping.
-  name: index === 0 ? 'Pasar "Lama", Kota' : `Pasar ${index + 1}`,
+  // The first name needs CSV quoting and JSON escaping; the second would run as a formula in a spreadsheet.
+  name: index === 0 ? 'Pasar "Lama", Kota' : index === 1 ? '=Pasar 2' : `Pasar ${index + 1}`,
   kecamatan: 'Tangerang',
   address: 'Jl. Pasar',
   lat: -6.2,
@@ -114,10 +114,13 @@ describe.each(testDatabaseTargets())('harga-pasar streamed export on %s', (datab
     expect(lines).toHaveLength(1 + expectedRows);
     expect(lines[1]).toBe(`${from},pasar-01,"Pasar ""Lama"", Kota",beras-medium,Beras medium,kg,11100`);
     expect(lines.at(-1)).toBe(`${to},pasar-07,Pasar 7,tepung-terigu,Tepung terigu,kg,${10_000 + 7_000 + 400 + 365}`);
+    // A name a spreadsheet would run as a formula is defused with an apostrophe (the JSON keeps it as it is).
+    expect(lines[5]).toBe(`${from},pasar-02,'=Pasar 2,beras-medium,Beras medium,kg,12100`);
 
     // Line for line the JSON export.
     const json = (await (await host.client().fetch(`/api/harga-pasar/export.json?from=${from}&to=${to}`)).json()) as { rows: Row[] };
-    const quote = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+    const guard = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+    const quote = (value: string) => (/[",\n\r]/.test(guard(value)) ? `"${guard(value).replaceAll('"', '""')}"` : guard(value));
     const expected = json.rows.map((row) => [row.date, row.market, quote(row.marketName), row.commodity, quote(row.commodityName), row.unit, row.price].join(','));
     expect(lines.slice(1)).toEqual(expected);
   });

@@ -1,21 +1,7 @@
-import { apiFetch, Badge, ErrorState, formatRupiah, Link, Loading, PageHeader, useLanguage, useQuery, useSession } from '@kota-kit/core/client';
+import { Badge, data, ErrorState, formatRupiah, Link, Loading, PageHeader, useLanguage, useQuery, useSession } from '@kota-kit/core/client';
+import { api } from './api.js';
 import { longDate } from './dates.js';
-import { api, base, ChangeText, OfficerNotice, SubNav, unitLabel, useRoles, useT } from './shared.js';
-
-interface Alerts {
-  date: string | null;
-  alertRisePercent: number;
-  alerts: {
-    commodity: string;
-    name: string;
-    unit: string;
-    date: string;
-    average: number;
-    reasons: ('above-reference' | 'week-rise')[];
-    reference: { kind: 'HET' | 'HAP'; price: number; legalBasis: string } | null;
-    changeWeek: { date: string; amount: number; percent: number } | null;
-  }[];
-}
+import { base, ChangeText, OfficerNotice, SubNav, unitLabel, useRoles, useT } from './shared.js';
 
 /** The agency's alerts: commodities above their reference price or rising fast over a week. */
 export default function AlertsPage() {
@@ -24,7 +10,7 @@ export default function AlertsPage() {
   const { user, isLoading } = useSession();
   const roles = useRoles();
   const allowed = roles.enumerator || roles.supervisor;
-  const alerts = useQuery({ queryKey: ['harga-pasar', 'alerts'], queryFn: () => apiFetch<Alerts>(`${api}/alerts`), enabled: Boolean(user && allowed) });
+  const alerts = useQuery({ queryKey: ['harga-pasar', 'alerts'], queryFn: () => data(api.alerts.$get({ query: {} })), enabled: Boolean(user && allowed) });
 
   if (isLoading) return <Loading />;
   return (

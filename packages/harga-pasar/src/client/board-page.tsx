@@ -1,14 +1,16 @@
-import { apiFetch, Badge, ErrorState, formatRupiah, Link, Loading, PageHeader, useLanguage, useQuery, useSearchParams } from '@kota-kit/core/client';
-import type { Board, BoardItem } from '../types.js';
-import { isIsoDate, longDate } from './dates.js';
+import { isIsoDate } from '@kota-kit/core';
+import { Badge, data, ErrorState, formatRupiah, Link, Loading, PageHeader, useLanguage, useQuery, useSearchParams } from '@kota-kit/core/client';
+import type { BoardItem } from '../index.js';
+import { api } from './api.js';
+import { longDate } from './dates.js';
 import { DownloadPanel } from './download-panel.js';
-import { api, base, ChangeText, DataDate, SubNav, unitLabel, useOnline, useT, useToday } from './shared.js';
+import { base, ChangeText, DataDate, SubNav, unitLabel, useOnline, useT, useToday } from './shared.js';
 
 export function boardQuery(date: string | null) {
   return {
     queryKey: ['harga-pasar', 'board', date ?? 'today'],
     // Without a date the URL is the same every day, so the service worker's copy is the latest board seen.
-    queryFn: () => apiFetch<Board>(date ? `${api}/board?date=${date}` : `${api}/board`),
+    queryFn: () => data(api.board.$get({ query: date ? { date } : {} })),
     // Ask even when the phone says offline: the service worker answers from its cache.
     networkMode: 'offlineFirst' as const,
   };

@@ -1,4 +1,4 @@
-import type { PriceChange } from '../types.js';
+import type { PriceChange } from '../index.js';
 
 export type Direction = 'up' | 'down' | 'same';
 

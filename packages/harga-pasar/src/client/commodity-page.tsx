@@ -1,31 +1,18 @@
-import { apiFetch, ErrorState, formatRupiah, Link, Loading, PageHeader, useLanguage, useParams, useQuery, useSearchParams } from '@kota-kit/core/client';
+import { isIsoDate } from '@kota-kit/core';
+import { data, ErrorState, formatRupiah, Link, Loading, PageHeader, useLanguage, useParams, useQuery, useSearchParams, type ApiData } from '@kota-kit/core/client';
 import { useState } from 'react';
+import { api } from './api.js';
 import { describeChange } from './change.js';
-import { isIsoDate, longDate } from './dates.js';
+import { longDate } from './dates.js';
 import { marketColors, PriceChart } from './price-chart.js';
-import { api, base, DataDate, SubNav, unitLabel, useOnline, useT, useToday } from './shared.js';
+import { base, DataDate, SubNav, unitLabel, useOnline, useT, useToday } from './shared.js';
 
 export type Range = '30d' | '90d' | '1y';
 const ranges: Range[] = ['30d', '90d', '1y'];
 
-interface Series {
-  commodity: string;
-  name: string;
-  unit: string;
-  from: string;
-  to: string;
-  average: { date: string; price: number }[];
-  markets: { market: string; name: string; points: { date: string; price: number }[] }[];
-}
-
-interface Compare {
-  commodity: string;
-  name: string;
-  unit: string;
-  date: string | null;
-  average: number | null;
-  markets: { market: string; name: string; price: number | null; previous: { date: string; price: number } | null; differenceFromAverage: number | null }[];
-}
+const commodityApi = api.commodities[':id'];
+type Series = ApiData<Awaited<ReturnType<typeof commodityApi.series.$get>>>;
+type Compare = ApiData<Awaited<ReturnType<typeof commodityApi.compare.$get>>>;
 
 /** Markets with a price first, cheapest first; then the ones without a price that day. */
 export function sortCompare(markets: Compare['markets']): Compare['markets'] {
@@ -46,12 +33,12 @@ export default function CommodityPage() {
 
   const series = useQuery({
     queryKey: ['harga-pasar', 'series', id, range],
-    queryFn: () => apiFetch<Series>(`${api}/commodities/${encodeURIComponent(id)}/series?range=${range}`),
+    queryFn: () => data(commodityApi.series.$get({ param: { id }, query: { range } })),
     networkMode: 'offlineFirst',
   });
   const compare = useQuery({
     queryKey: ['harga-pasar', 'compare', id, date ?? 'today'],
-    queryFn: () => apiFetch<Compare>(`${api}/commodities/${encodeURIComponent(id)}/compare${date ? `?date=${date}` : ''}`),
+    queryFn: () => data(commodityApi.compare.$get({ param: { id }, query: date ? { date } : {} })),
     networkMode: 'offlineFirst',
   });
 

@@ -1,20 +1,19 @@
+import { addDays } from '@kota-kit/core';
 import { useState } from 'react';
-import { addDays, daysBetween, isIsoDate } from './dates.js';
-import { api, useT } from './shared.js';
+import { exportQuerySchema, exportRangeProblem, maxExportDays } from '../schemas/export.js';
+import { apiBase } from './api.js';
+import { useT } from './shared.js';
 
-/** The longest range one export answers (the server's `maxExportDays`). */
-export const maxExportDays = 366;
+export { maxExportDays };
 
 export function exportUrl(format: 'csv' | 'json', from: string, to: string): string {
-  return `${api}/export.${format}?from=${from}&to=${to}`;
+  return `${apiBase}/export.${format}?from=${from}&to=${to}`;
 }
 
-/** Checks a range before linking to it; the server answers 400 for the same cases. */
+/** Checks a range before linking to it, by the server's own rules (its 400s for the same cases). */
 export function rangeProblem(from: string, to: string): 'invalid' | 'order' | 'tooLong' | null {
-  if (!isIsoDate(from) || !isIsoDate(to)) return 'invalid';
-  if (to < from) return 'order';
-  if (daysBetween(from, to) + 1 > maxExportDays) return 'tooLong';
-  return null;
+  if (!exportQuerySchema.safeParse({ from, to }).success) return 'invalid';
+  return exportRangeProblem(from, to);
 }
 
 /** Open data: links to the documented export addresses for a chosen range. */

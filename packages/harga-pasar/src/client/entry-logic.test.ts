@@ -9,6 +9,7 @@ import {
   initialValues,
   largeChangeHint,
   loadDraft,
+  localProblem,
   onlyLargeChanges,
   parsePrice,
   rowProblems,
@@ -139,5 +140,13 @@ describe('request and answers', () => {
     expect(problems.general).toEqual(['Prices cannot be entered for a future date.']);
     expect(onlyLargeChanges(problems)).toBe(false);
     expect(rowProblems({ title: 'Forbidden', detail: 'You enter prices for pasar-b only.' }, body).general).toEqual(['You enter prices for pasar-b only.']);
+  });
+
+  it('checks the body with the server schema before sending, naming the fields as the server would', () => {
+    const body = buildEntryBody(data, { beras: '13000', cabai: '250000000' });
+    expect(localProblem(body)?.errors?.map((error) => error.field)).toEqual(['body.prices.1.price']);
+    expect(rowProblems(localProblem(body)!, body).errors).toEqual({ cabai: expect.any(String) });
+    expect(localProblem(buildEntryBody(data, { beras: '13000' }))).toBeNull();
+    expect(localProblem({ ...buildEntryBody(data, { beras: '13000' }), date: '0024-01-02' })?.errors?.map((error) => error.field)).toEqual(['body.date']);
   });
 });

@@ -3,27 +3,14 @@
  * and reading the server's problem answers back onto the rows. No React, so it is tested directly.
  */
 import type { FieldError, Problem } from '@kota-kit/core/client';
+import type { EntryData } from '../index.js';
+import { entryBodySchema } from '../schemas/entry.js';
 import { percentChange } from './change.js';
+import { schemaIssues } from './validate.js';
 
-export interface EntryItem {
-  commodity: string;
-  name: string;
-  group: string;
-  variant: string | null;
-  unit: string;
-  previous: { date: string; price: number } | null;
-  price: number | null;
-  status: 'draft' | 'published' | null;
-}
-
-export interface EntryData {
-  market: { id: string; name: string };
-  date: string;
-  status: 'empty' | 'draft' | 'published' | 'partial';
-  publishMode: 'supervisor' | 'automatic';
-  changeWarningPercent: number;
-  items: EntryItem[];
-}
+export type { EntryData };
+/** One commodity of the form, as `GET /entry` answers it. */
+export type EntryItem = EntryData['items'][number];
 
 /** What the officer typed, per commodity, as text (the input's value). */
 export type EntryValues = Record<string, string>;
@@ -132,6 +119,7 @@ export function untouchedCount(data: EntryData, values: EntryValues): number {
   return data.items.filter((item) => item.status !== 'published' && item.previous && (values[item.commodity] ?? '').trim() === '').length;
 }
 
+/** The PUT body (the server's `entryBodySchema`). */
 export interface EntryBody {
   market: string;
   date: string;
@@ -185,6 +173,16 @@ export function rowProblems(problem: Pick<Problem, 'errors' | 'detail' | 'title'
   }
   if (!problem.errors?.length) result.general.push(problem.detail ?? problem.title);
   return result;
+}
+
+/**
+ * The body checked by the server's own schema before it is sent: the problems the server would answer with,
+ * in the same shape (`body.prices.3.price`), or null when the body is valid.
+ */
+export function localProblem(body: EntryBody): Pick<Problem, 'errors' | 'detail' | 'title'> | null {
+  const issues = Object.entries(schemaIssues(entryBodySchema, body));
+  if (!issues.length) return null;
+  return { title: 'Invalid request', errors: issues.map(([field, issue]) => ({ field: `body.${field}`, message: issue.message, code: issue.code })) };
 }
 
 /** True when the only thing standing between the officer and a save is confirming large changes. */

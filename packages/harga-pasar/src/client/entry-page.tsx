@@ -1,7 +1,7 @@
 import {
   ApiError,
-  apiFetch,
   Button,
+  data as dataOf,
   ErrorState,
   formatRupiah,
   FormError,
@@ -24,6 +24,7 @@ import {
   initialValues,
   largeChangeHint,
   loadDraft,
+  localProblem,
   onlyLargeChanges,
   parsePrice,
   rowProblems,
@@ -34,7 +35,8 @@ import {
   type EntryValues,
   type RowProblems,
 } from './entry-logic.js';
-import { api, OfficerOnlyPage, OfflineBanner, SubNav, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
+import { api } from './api.js';
+import { OfficerOnlyPage, OfflineBanner, SubNav, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
 
 const lastMarketKey = 'kk-harga-pasar:entry-market';
 
@@ -61,7 +63,7 @@ export default function EntryPage() {
 
   const entry = useQuery({
     queryKey: ['harga-pasar', 'entry', market, date],
-    queryFn: () => apiFetch<EntryData>(`${api}/entry?market=${encodeURIComponent(market)}&date=${date}`),
+    queryFn: () => dataOf(api.entry.$get({ query: { market, date } })),
     enabled: Boolean(user && roles.enumerator && market),
     staleTime: 0,
   });
@@ -147,10 +149,17 @@ function EntryForm({ data }: { data: EntryData }) {
       setProblems({ errors: {}, largeChanges: {}, general: [t('entry.nothing')] });
       return;
     }
+    // The server's own schema first: a price it would refuse is shown on its row without a round trip.
+    const local = localProblem(body);
+    if (local) {
+      setProblems(rowProblems({ ...local, errors: local.errors?.map((error) => (/\.price$/.test(error.field) ? { ...error, message: t('entry.priceInvalid') } : error)) }, body));
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
     setSaving(true);
     setNetworkError(false);
     try {
-      const result = await apiFetch<EntryData>(`${api}/entry`, { method: 'PUT', body });
+      const result = await dataOf(api.entry.$put({ json: body }));
       clearDraft(storage, data.market.id, data.date);
       queryClient.setQueryData(['harga-pasar', 'entry', data.market.id, data.date], result);
       void queryClient.invalidateQueries({ queryKey: ['harga-pasar'], predicate: (query) => query.queryKey[1] !== 'entry' });

@@ -1,11 +1,6 @@
-import { apiFetch, ErrorState, formatRupiah, Link, Loading, PageHeader, useParams, useQuery } from '@kota-kit/core/client';
-import { api, base, ChangeText, DataDate, placeOf, SubNav, unitLabel, useOnline, useT, useToday } from './shared.js';
-
-interface MarketDetail {
-  market: { id: string; name: string; kecamatan: string; address: string; lat: number; lng: number };
-  date: string | null;
-  items: { commodity: string; name: string; unit: string; price: number; date: string; changeDay: { date: string; amount: number; percent: number } | null; cityAverage: number | null }[];
-}
+import { data, ErrorState, formatRupiah, Link, Loading, PageHeader, useParams, useQuery } from '@kota-kit/core/client';
+import { api } from './api.js';
+import { base, ChangeText, DataDate, placeOf, SubNav, unitLabel, useOnline, useT, useToday } from './shared.js';
 
 /** One market: every commodity's price today, its change, and the city average beside it. */
 export default function MarketPage() {
@@ -15,7 +10,7 @@ export default function MarketPage() {
   const { id = '' } = useParams();
   const detail = useQuery({
     queryKey: ['harga-pasar', 'market', id],
-    queryFn: () => apiFetch<MarketDetail>(`${api}/markets/${encodeURIComponent(id)}`),
+    queryFn: () => data(api.markets[':id'].$get({ param: { id }, query: {} })),
     networkMode: 'offlineFirst',
   });
   return (

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { compactRupiah, rupiah } from './change.js';
 import { chartGeometry, linePath, type Point } from './chart-scale.js';
-import { daysBetween, monthYear, shortDate } from './dates.js';
+import { daysBetween } from '@kota-kit/core';
+import { monthYear, shortDate } from './dates.js';
 
 export interface ChartSeries {
   id: string;

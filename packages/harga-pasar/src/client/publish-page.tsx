@@ -1,6 +1,5 @@
 import {
   ApiError,
-  apiFetch,
   Badge,
   Button,
   Dialog,
@@ -16,20 +15,15 @@ import {
   useQuery,
   useQueryClient,
   useSession,
+  data,
 } from '@kota-kit/core/client';
 import { useState } from 'react';
+import { correctionBodySchema } from '../schemas/entry.js';
+import { api } from './api.js';
 import { longDate } from './dates.js';
-import { parsePrice, type EntryData, type EntryItem } from './entry-logic.js';
-import { api, OfficerOnlyPage, OfflineBanner, SubNav, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
-
-interface PriceDetail {
-  date: string;
-  market: string;
-  commodity: string;
-  price: number;
-  status: 'draft' | 'published';
-  revisions: { previousPrice: number; newPrice: number; reason: string | null; changedBy: string | null; changedAt: string }[];
-}
+import { parsePrice, type EntryItem } from './entry-logic.js';
+import { schemaIssues } from './validate.js';
+import { OfficerOnlyPage, OfflineBanner, SubNav, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
 
 /** Counts of a market-day's prices by status. */
 export function dayCounts(items: Pick<EntryItem, 'status'>[]) {
@@ -83,13 +77,13 @@ function MarketDay({ market, name, date }: { market: string; name: string; date:
   const [error, setError] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<EntryItem | null>(null);
   const queryKey = ['harga-pasar', 'entry', market, date];
-  const entry = useQuery({ queryKey, queryFn: () => apiFetch<EntryData>(`${api}/entry?market=${encodeURIComponent(market)}&date=${date}`), staleTime: 0 });
+  const entry = useQuery({ queryKey, queryFn: () => data(api.entry.$get({ query: { market, date } })), staleTime: 0 });
 
   const publish = async () => {
     setPublishing(true);
     setError(null);
     try {
-      const result = await apiFetch<{ published: number; newAlerts: unknown[] }>(`${api}/publish`, { method: 'POST', body: { market, date } });
+      const result = await data(api.publish.$post({ json: { market, date } }));
       setMessage(t('publish.done', { count: result.published }) + (result.newAlerts.length ? ` ${t('publish.newAlerts', { count: result.newAlerts.length })}` : ''));
       await queryClient.invalidateQueries({ queryKey: ['harga-pasar'] });
     } catch (caught) {
@@ -184,8 +178,9 @@ function MarketDay({ market, name, date }: { market: string; name: string; date:
 function CorrectionDialog(props: { item: EntryItem; market: string; marketName: string; date: string; onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const language = useLanguage();
-  const url = `${api}/prices/${props.date}/${encodeURIComponent(props.market)}/${encodeURIComponent(props.item.commodity)}`;
-  const detail = useQuery({ queryKey: ['harga-pasar', 'price', props.date, props.market, props.item.commodity], queryFn: () => apiFetch<PriceDetail>(url), staleTime: 0 });
+  const param = { date: props.date, market: props.market, commodity: props.item.commodity };
+  const priceApi = api.prices[':date'][':market'][':commodity'];
+  const detail = useQuery({ queryKey: ['harga-pasar', 'price', props.date, props.market, props.item.commodity], queryFn: () => data(priceApi.$get({ param })), staleTime: 0 });
   const [price, setPrice] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -198,13 +193,18 @@ function CorrectionDialog(props: { item: EntryItem; market: string; marketName: 
     setErrors({});
     setGeneral(null);
     const value = parsePrice(price);
-    if (value === null) {
-      setErrors({ price: t('publish.priceRequired') });
+    // The server's own schema first, so its refusals show on the fields before anything is sent.
+    const issues = schemaIssues(correctionBodySchema, { price: value ?? undefined, reason });
+    const found: Record<string, string> = {};
+    if (issues.price) found.price = value === null ? t('publish.priceRequired') : t('publish.priceInvalid');
+    if (issues.reason) found.reason = t('publish.reasonShort');
+    if (value === null || Object.keys(found).length) {
+      setErrors(found);
       setSaving(false);
       return;
     }
     try {
-      await apiFetch<PriceDetail>(url, { method: 'PATCH', body: { price: value, reason } });
+      await data(priceApi.$patch({ param, json: { price: value, reason } }));
       setDone(true);
       setPrice('');
       setReason('');

@@ -1,13 +1,14 @@
 import { Link, NavLink, PageHeader, useBootstrap, useLanguage, useModuleOptions, useModuleTranslation, useSession } from '@kota-kit/core/client';
+import { todayIn } from '@kota-kit/core';
 import type { ReactNode } from 'react';
-import type { PriceChange, Unit } from '../types.js';
+import type { PriceChange } from '../index.js';
+import type { Unit } from '../schemas/common.js';
 import { describeChange } from './change.js';
-import { longDate, todayIn } from './dates.js';
+import { longDate } from './dates.js';
 import { officerRoles } from './roles.js';
 
 export const moduleId = 'harga-pasar';
 export const base = '/harga-pasar';
-export const api = '/api/harga-pasar';
 
 /** The options the server sends to the browser (see `publicOptions` in the server half). */
 export interface PublicOptions {

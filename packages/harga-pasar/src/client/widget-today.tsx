@@ -1,5 +1,5 @@
 import { formatRupiah, Link, useLanguage, useQuery } from '@kota-kit/core/client';
-import type { BoardItem } from '../types.js';
+import type { BoardItem } from '../index.js';
 import { boardQuery } from './board-page.js';
 import { longDate } from './dates.js';
 import { base, ChangeText, unitLabel, useOnline, useT } from './shared.js';

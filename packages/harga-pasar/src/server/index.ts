@@ -1,16 +1,19 @@
 /**
- * @kota-kit/harga-pasar/server — routes, migrations and demo seed (Node only).
+ * @kota-kit/harga-pasar/server — the API, migrations and demo seed (Node only).
  */
 import { defineServerModule } from '@kota-kit/core/server';
 import { hargaPasar } from '../index.js';
+import { hargaPasarApi } from './api.js';
 import { migrations } from './migrations.js';
-import { registerRoutes } from './routes.js';
 import { seedDemoPrices } from './seed.js';
+import type { HargaPasarTables } from './tables.js';
 
 export { migrations } from './migrations.js';
 export { seedDemoPrices } from './seed.js';
+export type { HargaPasarApi } from './api.js';
+export type { HargaPasarTables } from './tables.js';
 
-export default defineServerModule(hargaPasar, {
+export default defineServerModule<typeof hargaPasar, HargaPasarTables>(hargaPasar, {
   migrations,
   events: ['price.alert'],
   // The browser needs the lists and thresholds; none of the options is secret.
@@ -20,7 +23,7 @@ export default defineServerModule(hargaPasar, {
     publishMode: options.publishMode,
     changeWarningPercent: options.changeWarningPercent,
   }),
-  routes: registerRoutes,
+  api: hargaPasarApi,
   async seed(ctx) {
     const agencyId = ctx.options.agency;
     await ctx.ensureDemoAccount({ email: 'enumerator@demo.kotakit.id', name: 'Enumerator Demo', kind: 'officer', agencyId, roles: [{ role: 'enumerator', agencyId }] });

@@ -1,16 +1,8 @@
 import { z } from '@kota-kit/core/server';
-import { units } from '../index.js';
+import { units } from '../schemas/common.js';
 
-// Route schemas use zod from @hono/zod-openapi (re-exported by core) so they carry OpenAPI metadata.
-
-export const dateParam = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-03-31')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'is not a real calendar date')
-  .openapi({ example: '2025-03-31', format: 'date' });
+// Response schemas of the API, with their OpenAPI names (zod from @hono/zod-openapi, re-exported by core).
+// The browser gets these types through the typed client (see src/client/api.ts), never this code.
 
 const unit = z.enum(units);
 
@@ -187,17 +179,6 @@ export const referencePriceEntrySchema = z
   })
   .openapi('HargaPasarReferencePriceEntry');
 
-export const referencePriceInputSchema = z
-  .object({
-    commodity: z.string().min(1).openapi({ description: 'Id of a configured commodity.', example: 'beras-medium' }),
-    kind: z.enum(['HET', 'HAP']),
-    zone: z.string().trim().min(1).max(20).optional().openapi({ description: "Default: the region's zone (`priceZone`). \"nasional\" holds everywhere.", example: '1' }),
-    price: z.number().int().positive().max(100_000_000).openapi({ description: 'Whole rupiah per unit; for a HAP range, its upper bound.', example: 13_500 }),
-    effectiveFrom: dateParam,
-    legalBasis: z.string().trim().min(5).max(500).openapi({ example: 'Peraturan Badan Pangan Nasional No. 1 Tahun 2026' }),
-  })
-  .openapi('HargaPasarReferencePriceInput');
-
 export const officerGrantSchema = z
   .object({
     id: z.string(),
@@ -208,3 +189,19 @@ export const officerGrantSchema = z
     restricted: z.boolean().openapi({ description: 'Whether `enumeratorMarkets` limits this officer to some markets.' }),
   })
   .openapi('HargaPasarOfficer');
+
+export type ReferencePriceInForce = z.infer<typeof referenceSchema>;
+export type PriceChange = z.infer<typeof changeSchema>;
+export type BoardItem = z.infer<typeof boardItemSchema>;
+export type Board = z.infer<typeof boardSchema>;
+export type Alert = z.infer<typeof alertSchema>;
+export type EntryData = z.infer<typeof entrySchema>;
+export type PriceDetail = z.infer<typeof priceDetailSchema>;
+export type OfficerGrant = z.infer<typeof officerGrantSchema>;
+/** Where a reference price stands today. */
+export type ReferencePriceStatus = z.infer<typeof referencePriceEntrySchema>['status'];
+/**
+ * A reference price as `GET /api/harga-pasar/reference-prices` lists it (without its status of the day): from
+ * the region's configuration (`source: 'config'`, read-only) or added by the agency (`source: 'admin'`).
+ */
+export type ReferencePriceEntry = Omit<z.infer<typeof referencePriceEntrySchema>, 'status'>;

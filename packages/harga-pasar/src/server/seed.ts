@@ -1,6 +1,6 @@
-import { sql, type ModuleContext } from '@kota-kit/core/server';
-import type { HargaPasarOptions } from '../index.js';
-import { addDays, todayIn } from './dates.js';
+import { addDays, todayIn } from '@kota-kit/core';
+import { sql } from '@kota-kit/core/server';
+import type { Ctx } from './context.js';
 
 /** Typical Tangerang market prices today (whole rupiah) and how strongly each swings; unknown ids get a middle value. */
 const demoProfiles: Record<string, { price: number; volatility: number }> = {
@@ -40,7 +40,7 @@ function step(price: number): number {
  * (row-by-row inserts from JS are ~4k/s on the embedded database). Deterministic: every random-looking
  * number is an md5 of the market, commodity and date, so the same config gives the same prices.
  */
-export async function seedDemoPrices(ctx: ModuleContext<HargaPasarOptions>, days: number): Promise<void> {
+export async function seedDemoPrices(ctx: Ctx, days: number): Promise<void> {
   if (days <= 0) return;
   const end = todayIn(ctx.region.timeZone, ctx.clock.now());
   const start = addDays(end, -(days - 1));

@@ -1,5 +1,5 @@
-import type { HargaPasarOptions } from '../index.js';
-import type { ReferencePriceEntry, ReferencePriceInForce } from '../types.js';
+import type { HargaPasarOptions } from '../../index.js';
+import type { ReferencePriceEntry, ReferencePriceInForce } from '../schemas.js';
 
 /**
  * Reference prices (HET/HAP) come from two places: the region's configuration (`referencePrices` option, the

@@ -1,0 +1,69 @@
+/**
+ * The module's tables as TypeScript, so `ctx.db` is typed. Declared here with the narrow types the code relies
+ * on (status codes, kinds); `tables.generated.ts` is written from the migrated database by test/tables.test.ts,
+ * and `TablesMatch` makes the compiler compare the two, so a migration and these types cannot drift apart.
+ */
+import type { ColumnType, Generated, Kysely, TablesMatch } from '@kota-kit/core/server';
+import type { GeneratedHargaPasarTables } from './tables.generated.js';
+
+/** A `date` column: read as "YYYY-MM-DD" (core parses dates as text), written as the same text. */
+type DateColumn = string;
+/** A column the database fills when the insert leaves it out. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface PriceTable {
+  date: DateColumn;
+  market_id: string;
+  commodity_id: string;
+  /** Whole rupiah per unit. */
+  price: number;
+  status: Defaulted<'draft' | 'published'>;
+  entered_by: string | null;
+  published_by: string | null;
+  entered_at: Defaulted<Date>;
+  published_at: Date | null;
+  updated_at: Defaulted<Date>;
+}
+
+export interface RevisionTable {
+  id: Generated<number>;
+  date: DateColumn;
+  market_id: string;
+  commodity_id: string;
+  previous_price: number;
+  new_price: number;
+  /** The supervisor's own words (user input), never a sentence written by the server. */
+  reason: string | null;
+  changed_by: string | null;
+  changed_by_name: string | null;
+  changed_at: Defaulted<Date>;
+}
+
+export interface ReferencePriceTable {
+  /** bigserial: read as a number by core's int8 parser. */
+  id: Generated<number>;
+  commodity_id: string;
+  kind: 'HET' | 'HAP';
+  zone: string;
+  price: number;
+  effective_from: DateColumn;
+  legal_basis: string;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: Defaulted<Date>;
+  retired_at: Date | null;
+  retired_by: string | null;
+}
+
+export interface HargaPasarTables {
+  harga_pasar_prices: PriceTable;
+  harga_pasar_price_revisions: RevisionTable;
+  harga_pasar_reference_prices: ReferencePriceTable;
+}
+
+/** The module's database (or a transaction of it: a `Transaction` is a `Kysely`). */
+export type Db = Kysely<HargaPasarTables>;
+
+// Fails to compile when a declared column is missing, extra, of another type or differently nullable.
+const tablesMatch: TablesMatch<HargaPasarTables, GeneratedHargaPasarTables> = true;
+void tablesMatch;
