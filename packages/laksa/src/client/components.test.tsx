@@ -49,7 +49,8 @@ beforeEach(() => {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = String(input);
+      // The typed client calls absolute URLs of this origin.
+      const url = String(input instanceof Request ? input.url : input).replace(location.origin, '');
       if (url.startsWith('/api/auth/me')) return json({ user: null });
       if (url.startsWith('/api/laksa/categories')) return json(categories);
       if (url.startsWith('/api/laksa/reports') && init?.method === 'POST') {

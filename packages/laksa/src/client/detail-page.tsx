@@ -1,6 +1,7 @@
-import { ApiError, apiFetch, Button, ErrorState, Loading, PageHeader, useMutation, useParams, useQuery, useQueryClient } from '@kota-kit/core/client';
-import type { PublicReportDetail, SupportResult } from '../schemas.js';
-import { api, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useT } from './shared.js';
+import { ApiError, Button, ErrorState, Loading, PageHeader, useMutation, useParams, useQuery, useQueryClient } from '@kota-kit/core/client';
+import type { PublicReportDetail } from '../schemas.js';
+import { api, data } from './api.js';
+import { DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useT } from './shared.js';
 
 /** The public page of a public report, with its public timeline and "me too". */
 export default function DetailPage() {
@@ -11,11 +12,11 @@ export default function DetailPage() {
   const key = ['laksa', 'report', ticket];
   const detail = useQuery({
     queryKey: key,
-    queryFn: () => apiFetch<PublicReportDetail>(`${api}/reports/${encodeURIComponent(ticket)}`),
+    queryFn: () => data(api.reports[':ticket'].$get({ param: { ticket } })),
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
   const support = useMutation({
-    mutationFn: () => apiFetch<SupportResult>(`${api}/reports/${encodeURIComponent(ticket)}/support`, { method: 'POST' }),
+    mutationFn: () => data(api.reports[':ticket'].support.$post({ param: { ticket } })),
     onSuccess: (result) => queryClient.setQueryData<PublicReportDetail>(key, (current) => (current ? { ...current, supporters: result.supporters } : current)),
   });
   if (detail.isPending)

@@ -1,27 +1,30 @@
-import { apiFetch, Button, EmptyState, ErrorState, Link, Loading, PageHeader, useLanguage, useNavigate, useQuery, useSearchParams } from '@kota-kit/core/client';
+import { Button, EmptyState, ErrorState, Link, Loading, PageHeader, useLanguage, useNavigate, useQuery, useSearchParams } from '@kota-kit/core/client';
 import { useState, type FormEvent } from 'react';
-import { reportStatuses, stages, type MapPoint, type PublicReport, type ReportList } from '../schemas.js';
+import { reportListQuerySchema, reportStatuses, stages, type PublicReport } from '../schemas.js';
+import { api, data, queryFrom } from './api.js';
 import { ReportsMap } from './city-map.js';
 import { looksLikeTicket, trackingTokenFrom } from './logic.js';
 import { OutboxPanel } from './outbox-panel.js';
-import { api, base, DateText, Paging, StageBadge, StatusText, SubNav, useCategoryName, useOptions, useT } from './shared.js';
+import { base, DateText, Paging, StageBadge, StatusText, SubNav, useCategoryName, useOptions, useT } from './shared.js';
 
 const pageSize = 10;
 const filterKeys = ['category', 'stage', 'status', 'kecamatan'] as const;
 
 /** The filters of the list, from the address so a filtered list can be shared. */
-export function listQuery(params: URLSearchParams, withPaging = true): string {
-  const query = new URLSearchParams();
+export function listQuery(params: URLSearchParams, withPaging = true): Record<string, string> {
+  const query: Record<string, string> = {};
   for (const key of filterKeys) {
     const value = params.get(key);
-    if (value) query.set(key, value);
+    if (value) query[key] = value;
   }
   if (withPaging) {
-    query.set('page', String(Math.max(1, Number(params.get('page')) || 1)));
-    query.set('pageSize', String(pageSize));
+    query.page = String(Math.max(1, Number(params.get('page')) || 1));
+    query.pageSize = String(pageSize);
   }
-  return query.toString();
+  return query;
 }
+
+const mapQuerySchema = reportListQuerySchema.omit({ page: true, pageSize: true });
 
 export default function LaksaHome() {
   const t = useT();
@@ -108,13 +111,13 @@ function PublicReports() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useQuery({
     queryKey: ['laksa', 'reports', listQuery(params)],
-    queryFn: () => apiFetch<ReportList>(`${api}/reports?${listQuery(params)}`),
+    queryFn: () => data(api.reports.$get({ query: queryFrom(reportListQuerySchema, listQuery(params)) })),
     enabled: view === 'list',
     placeholderData: (previous) => previous,
   });
   const map = useQuery({
     queryKey: ['laksa', 'map', listQuery(params, false)],
-    queryFn: () => apiFetch<{ points: MapPoint[] }>(`${api}/map?${listQuery(params, false)}`),
+    queryFn: () => data(api.map.$get({ query: queryFrom(mapQuerySchema, listQuery(params, false)) })),
     enabled: view === 'map',
   });
   const set = (changes: Record<string, string | null>) => {

@@ -1,21 +1,22 @@
-import { apiFetch, Badge, Button, EmptyState, ErrorState, Link, Loading, Navigate, PageHeader, useBootstrap, useLanguage, useQuery, useSearchParams, useSession } from '@kota-kit/core/client';
+import { addDays, todayIn } from '@kota-kit/core';
+import { Badge, Button, EmptyState, ErrorState, Link, Loading, Navigate, PageHeader, useBootstrap, useLanguage, useQuery, useSearchParams, useSession } from '@kota-kit/core/client';
 import { useState } from 'react';
-import { reportStatuses, stages, type Inbox, type InboxItem } from '../schemas.js';
-import { addDays, isoDay } from './logic.js';
+import { inboxQuerySchema, reportStatuses, stages, type InboxItem } from '../schemas.js';
+import { api, apiBase, data, queryFrom } from './api.js';
 import { Open311Keys } from './open311-keys.js';
-import { api, base, DayText, Paging, StageBadge, StatusText, SubNav, useCategoryName, useOptions, useRoles, useT } from './shared.js';
+import { base, DayText, Paging, StageBadge, StatusText, SubNav, useCategoryName, useOptions, useRoles, useT } from './shared.js';
 
 const filterKeys = ['status', 'stage', 'category', 'kecamatan', 'agency', 'overdue', 'assignedToMe', 'all', 'q'] as const;
 
-export function inboxQuery(params: URLSearchParams): string {
-  const query = new URLSearchParams();
+export function inboxQuery(params: URLSearchParams): Record<string, string> {
+  const query: Record<string, string> = {};
   for (const key of filterKeys) {
     const value = params.get(key);
-    if (value) query.set(key, value);
+    if (value) query[key] = value;
   }
-  query.set('page', String(Math.max(1, Number(params.get('page')) || 1)));
-  query.set('pageSize', '20');
-  return query.toString();
+  query.page = String(Math.max(1, Number(params.get('page')) || 1));
+  query.pageSize = '20';
+  return query;
 }
 
 /** Officers' inbox: open work first, overdue on top (the server sorts), with filters kept in the address. */
@@ -54,7 +55,7 @@ function InboxList() {
   const [q, setQ] = useState(params.get('q') ?? '');
   const inbox = useQuery({
     queryKey: ['laksa', 'inbox', inboxQuery(params)],
-    queryFn: () => apiFetch<Inbox>(`${api}/inbox?${inboxQuery(params)}`),
+    queryFn: () => data(api.inbox.$get({ query: queryFrom(inboxQuerySchema, inboxQuery(params)) })),
     placeholderData: (previous) => previous,
   });
   const set = (changes: Record<string, string | null>) => {
@@ -199,7 +200,7 @@ function InboxCard({ item, categoryName }: { item: InboxItem; categoryName: (id:
 function ExportPanel() {
   const t = useT();
   const bootstrap = useBootstrap();
-  const today = isoDay(new Date(), bootstrap.region.timeZone);
+  const today = todayIn(bootstrap.region.timeZone);
   const [from, setFrom] = useState(addDays(today, -29));
   const [to, setTo] = useState(today);
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
@@ -220,7 +221,7 @@ function ExportPanel() {
         </label>
       </div>
       {valid ? (
-        <a className="kk-button kk-button--secondary" href={`${api}/export.csv?from=${from}&to=${to}`} download>
+        <a className="kk-button kk-button--secondary" href={`${apiBase}/export.csv?from=${from}&to=${to}`} download>
           {t('export.download')}
         </a>
       ) : (

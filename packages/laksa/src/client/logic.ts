@@ -212,17 +212,6 @@ const round = (value: number) => Math.round(value * 100_000) / 100_000;
 
 // ---------------------------------------------------------------- dates
 
-/** YYYY-MM-DD of a moment in a time zone. */
-export function isoDay(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
-
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** Hours as "3 jam" / "2,5 hari" style parts for the statistics. */
 export function durationParts(hours: number | null): { value: number; unit: 'hours' | 'days' } | null {
   if (hours === null) return null;

@@ -1,6 +1,5 @@
 import {
   ApiError,
-  apiFetch,
   Badge,
   Button,
   Dialog,
@@ -20,9 +19,12 @@ import {
   useSession,
 } from '@kota-kit/core/client';
 import { useState, type ReactNode } from 'react';
-import { rejectReasons, type OfficerAction, type OfficerReport } from '../schemas.js';
+import { rejectReasons, type OfficerAction, type OfficerReport, type RejectReason } from '../schemas.js';
+import { api, data as answer, eitherBody } from './api.js';
 import { checkPhoto, fileSize, megabytes } from './logic.js';
-import { api, base, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useOptions, useT } from './shared.js';
+import { base, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useOptions, useT } from './shared.js';
+
+const rejectReasonOf = (value: string | undefined): RejectReason => rejectReasons.find((reason) => reason === value) ?? 'not_authority';
 
 /** The order buttons appear in: the next step of the workflow first. */
 const actionOrder: OfficerAction[] = ['verify', 'forward', 'start', 'respond', 'assign', 'note', 'duplicate', 'reject'];
@@ -34,7 +36,7 @@ export default function OfficerReportPage() {
   const categoryName = useCategoryName();
   const report = useQuery({
     queryKey: ['laksa', 'officer-report', id],
-    queryFn: () => apiFetch<OfficerReport>(`${api}/inbox/${encodeURIComponent(id)}`),
+    queryFn: () => answer(api.inbox[':id'].$get({ param: { id } })),
     enabled: Boolean(user),
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
@@ -182,34 +184,37 @@ function ActionDialog({ action, report, onClose, onDone }: { action: OfficerActi
   const [busy, setBusy] = useState(false);
   const colleagues = useQuery({
     queryKey: ['laksa', 'colleagues', report.agency?.id],
-    queryFn: () => apiFetch<{ colleagues: { id: string; name: string }[] }>(`${api}/colleagues?agency=${encodeURIComponent(report.agency?.id ?? '')}`),
+    queryFn: () => answer(api.colleagues.$get({ query: { agency: report.agency?.id ?? '' } })),
     enabled: action === 'assign' && Boolean(report.agency),
   });
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
   const set = (key: string, value: string) => setValues((current) => ({ ...current, [key]: value }));
   const trimmed = (key: string) => values[key]?.trim() || undefined;
 
-  const body = (): object | FormData => {
+  /** The action's request, typed by its route. */
+  const send = () => {
+    const param = { id: report.id };
+    const actions = api.inbox[':id'];
     switch (action) {
       case 'verify':
+        return answer(actions.verify.$post({ param, json: { note: trimmed('note') } }));
       case 'start':
-        return { note: trimmed('note') };
+        return answer(actions.start.$post({ param, json: { note: trimmed('note') } }));
       case 'reject':
-        return { reason: values.reason, note: values.note?.trim() ?? '' };
+        return answer(actions.reject.$post({ param, json: { reason: rejectReasonOf(values.reason), note: values.note?.trim() ?? '' } }));
       case 'forward':
-        return { agency: values.agency ?? '', note: trimmed('note') };
+        return answer(actions.forward.$post({ param, json: { agency: values.agency ?? '', note: trimmed('note') } }));
       case 'assign':
-        return { userId: values.userId || null };
+        return answer(actions.assign.$post({ param, json: { userId: values.userId || null } }));
       case 'note':
-        return { text: values.text?.trim() ?? '' };
+        return answer(actions.note.$post({ param, json: { text: values.text?.trim() ?? '' } }));
       case 'duplicate':
-        return { of: values.of?.trim().toUpperCase() ?? '', note: trimmed('note') };
+        return answer(actions.duplicate.$post({ param, json: { of: values.of?.trim().toUpperCase() ?? '', note: trimmed('note') } }));
       case 'respond': {
-        if (files.length === 0) return { response: values.response?.trim() ?? '' };
-        const form = new FormData();
-        form.set('response', values.response?.trim() ?? '');
-        for (const file of files) form.append('photos', file);
-        return form;
+        const response = values.response?.trim() ?? '';
+        const respond = actions.respond.$post;
+        if (files.length === 0) return answer(respond(eitherBody(respond, { param, json: { response } })));
+        return answer(respond(eitherBody(respond, { param, form: { response, photos: files } })));
       }
     }
   };
@@ -218,7 +223,7 @@ function ActionDialog({ action, report, onClose, onDone }: { action: OfficerActi
     setBusy(true);
     setError(null);
     try {
-      const next = await apiFetch<OfficerReport>(`${api}/inbox/${report.id}/${action}`, { method: 'POST', body: body() });
+      const next = await send();
       queryClient.setQueryData(['laksa', 'officer-report', report.id], next);
       void queryClient.invalidateQueries({ queryKey: ['laksa', 'inbox'] });
       onDone(t(`action.${action}.done`, { ticket: report.ticket }));

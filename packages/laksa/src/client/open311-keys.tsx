@@ -1,17 +1,19 @@
-import { ApiError, apiFetch, Button, ErrorState, Loading, TextField, useMutation, useQuery, useQueryClient } from '@kota-kit/core/client';
+import { ApiError, Button, ErrorState, Loading, TextField, useMutation, useQuery, useQueryClient } from '@kota-kit/core/client';
 import { useState } from 'react';
-import type { Open311Key } from '../schemas.js';
-import { api, DateText, useT } from './shared.js';
+import { api, data, type ApiData } from './api.js';
+import { DateText, useT } from './shared.js';
+
+type CreatedKey = ApiData<Awaited<ReturnType<typeof api['open311-keys']['$post']>>>;
 
 /** Verifiers and admins: the keys third-party Open311 clients send. A new key is shown once. */
 export function Open311Keys() {
   const t = useT();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
-  const [created, setCreated] = useState<(Open311Key & { key: string }) | null>(null);
-  const keys = useQuery({ queryKey: ['laksa', 'open311-keys'], queryFn: () => apiFetch<{ keys: Open311Key[] }>(`${api}/open311-keys`) });
+  const [created, setCreated] = useState<CreatedKey | null>(null);
+  const keys = useQuery({ queryKey: ['laksa', 'open311-keys'], queryFn: () => data(api['open311-keys'].$get()) });
   const create = useMutation({
-    mutationFn: () => apiFetch<Open311Key & { key: string }>(`${api}/open311-keys`, { method: 'POST', body: { name: name.trim() } }),
+    mutationFn: () => data(api['open311-keys'].$post({ json: { name: name.trim() } })),
     onSuccess: (key) => {
       setCreated(key);
       setName('');
@@ -19,7 +21,7 @@ export function Open311Keys() {
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => apiFetch<Open311Key>(`${api}/open311-keys/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => data(api['open311-keys'][':id'].$delete({ param: { id } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['laksa', 'open311-keys'] }),
   });
   const fieldErrors = create.error instanceof ApiError ? create.error.fieldErrors : {};

@@ -3,11 +3,11 @@
  * from the outbox (their ticket and tracking link, shown once on the LAKSA home), and the automatic run on
  * start and on every `online` event.
  */
-import { ApiError, apiFetch } from '@kota-kit/core/client';
+import { ApiError } from '@kota-kit/core/client';
 import type { CreateReportInput, CreateReportResult } from '../schemas.js';
+import { api, data, eitherBody } from './api.js';
 import { flushQueue, IndexedDbQueueStore, MemoryQueueStore, newQueuedReport, type QueuedPhoto, type QueueStore, type SendOutcome } from './queue.js';
 
-export const api = '/api/laksa';
 /** Window event fired whenever the outbox or the receipts change, so pages can re-read them. */
 export const outboxEvent = 'kk-laksa:outbox';
 const receiptsKey = 'kk-laksa:receipts';
@@ -23,17 +23,12 @@ export function isNetworkError(error: unknown): boolean {
   return !(error instanceof ApiError);
 }
 
-/** The request body: JSON without photos, multipart (`report` + `photos`) with them. */
-export function reportBody(report: CreateReportInput, photos: QueuedPhoto[]): FormData | CreateReportInput {
-  if (photos.length === 0) return report;
-  const form = new FormData();
-  form.set('report', JSON.stringify(report));
-  for (const photo of photos) form.append('photos', new File([photo.blob], photo.name || 'foto.jpg', { type: photo.type || 'image/jpeg' }));
-  return form;
-}
-
+/** Sends a report through the typed client: JSON without photos, multipart (`report` + `photos`) with them. */
 export function postReport(report: CreateReportInput, photos: QueuedPhoto[]): Promise<CreateReportResult> {
-  return apiFetch<CreateReportResult>(`${api}/reports`, { method: 'POST', body: reportBody(report, photos) });
+  const send = api.reports.$post;
+  if (photos.length === 0) return data(send(eitherBody(send, { json: report })));
+  const files = photos.map((photo) => new File([photo.blob], photo.name || 'foto.jpg', { type: photo.type || 'image/jpeg' }));
+  return data(send(eitherBody(send, { form: { report: JSON.stringify(report), photos: files } })));
 }
 
 export async function sendQueued(item: { report: CreateReportInput; photos: QueuedPhoto[] }): Promise<SendOutcome> {

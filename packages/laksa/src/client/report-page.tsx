@@ -1,10 +1,8 @@
 import {
   ApiError,
-  apiFetch,
   Button,
   ErrorState,
   FormError,
-  Link,
   Loading,
   SelectField,
   TextArea,
@@ -13,88 +11,15 @@ import {
   useLanguage,
   useQuery,
 } from '@kota-kit/core/client';
-import { useEffect, useRef, useState, type ChangeEvent, type ReactNode, type RefObject } from 'react';
-import { reportTypes, type CategoriesResponse, type CreateReportInput, type CreateReportResult, type ReportType } from '../schemas.js';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { reportTypes, type CategoriesResponse, type CreateReportResult } from '../schemas.js';
+import { api, data } from './api.js';
 import { PointPicker } from './city-map.js';
-import { checkPhoto, fileSize, insideBounds, mapReportErrors, megabytes, visibilitySummary, type FormField, type MappedErrors } from './logic.js';
+import { checkPhoto, fileSize, insideBounds, mapReportErrors, megabytes, type FormField, type MappedErrors } from './logic.js';
 import { enqueue, isNetworkError, postReport } from './outbox.js';
-import { api, base, SubNav, useOnline, useOptions, useT, type PublicOptions } from './shared.js';
-
-export interface Draft {
-  type: ReportType;
-  category: string;
-  title: string;
-  description: string;
-  kecamatan: string;
-  kelurahan: string;
-  address: string;
-  point: { lat: number; lng: number } | null;
-  confidential: boolean;
-  anonymous: boolean;
-  name: string;
-  email: string;
-  phone: string;
-  nik: string;
-}
-
-/** Safe defaults: the report is public (that is what makes the city answer in the open) but the reporter is anonymous. */
-export const emptyDraft: Draft = {
-  type: 'complaint',
-  category: '',
-  title: '',
-  description: '',
-  kecamatan: '',
-  kelurahan: '',
-  address: '',
-  point: null,
-  confidential: false,
-  anonymous: true,
-  name: '',
-  email: '',
-  phone: '',
-  nik: '',
-};
-
-interface PhotoItem {
-  file: File;
-  url: string;
-}
-
-/** The request body built from the form: only what the citizen filled in. */
-export function toCreateInput(draft: Draft, askNik: boolean): CreateReportInput {
-  const trim = (value: string) => value.trim() || undefined;
-  const contact = { name: trim(draft.name), email: trim(draft.email), phone: trim(draft.phone), nik: askNik ? trim(draft.nik) : undefined };
-  const hasContact = Object.values(contact).some(Boolean);
-  return {
-    type: draft.type,
-    category: draft.category,
-    title: draft.title.trim(),
-    description: draft.description.trim(),
-    location: {
-      ...(draft.point ? { lat: draft.point.lat, lng: draft.point.lng } : {}),
-      address: trim(draft.address),
-      kecamatan: trim(draft.kecamatan),
-      kelurahan: trim(draft.kelurahan),
-    },
-    confidential: draft.confidential,
-    anonymous: draft.anonymous,
-    ...(hasContact ? { contact: Object.fromEntries(Object.entries(contact).filter(([, value]) => value)) } : {}),
-  };
-}
-
-/** The checks the server makes, in the citizen's language and before anything is sent. Keys are translation keys. */
-export function checkDraft(draft: Draft, askNik: boolean): Partial<Record<FormField, string>> {
-  const errors: Partial<Record<FormField, string>> = {};
-  if (!draft.category) errors.category = 'form.err.category';
-  if (draft.title.trim().length < 5) errors.title = 'form.err.title';
-  if (draft.description.trim().length < 10) errors.description = 'form.err.description';
-  if (!draft.point && !draft.address.trim() && !draft.kecamatan) errors.kecamatan = 'form.err.location';
-  if (draft.name.trim() && draft.name.trim().length < 2) errors.name = 'form.err.name';
-  if (draft.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.email.trim())) errors.email = 'form.err.email';
-  if (draft.phone.trim() && !/^\+?[0-9][0-9 -]{7,19}$/.test(draft.phone.trim())) errors.phone = 'form.err.phone';
-  if (askNik && draft.nik.trim() && !/^\d{16}$/.test(draft.nik.trim())) errors.nik = 'form.err.nik';
-  return errors;
-}
+import { checkDraft, emptyDraft, toCreateInput, type Draft, type PhotoItem } from './report-draft.js';
+import { Choice, Done, Queued, Review } from './report-steps.js';
+import { SubNav, useOnline, useOptions, useT, type PublicOptions } from './shared.js';
 
 /** Categories from the API; offline, from the options the page was started with. */
 function useCategories(options: PublicOptions) {
@@ -103,7 +28,7 @@ function useCategories(options: PublicOptions) {
     queryKey: ['laksa', 'categories'],
     queryFn: async (): Promise<CategoriesResponse> => {
       try {
-        return await apiFetch<CategoriesResponse>(`${api}/categories`);
+        return await data(api.categories.$get());
       } catch (error) {
         if (!isNetworkError(error)) throw error;
         const agency = (id: string) => bootstrap.region.agencies.find((entry) => entry.id === id);
@@ -220,7 +145,7 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
 
   const toReview = () => {
     const found = checkDraft(draft, config.askNik);
-    const fields = Object.fromEntries(Object.entries(found).map(([field, key]) => [field, t(key)]));
+    const fields = Object.fromEntries(Object.entries(found).map(([field, key]) => [field, key.startsWith('form.err.') ? t(key) : key]));
     setErrors({ fields, general: [] });
     if (Object.keys(fields).length > 0) {
       requestAnimationFrame(() => document.getElementById('lk-form-errors')?.focus());
@@ -469,157 +394,3 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
     </form>
   );
 }
-
-function Choice({ name, checked, onChange, title, hint }: { name: string; checked: boolean; onChange: () => void; title: string; hint: string }) {
-  return (
-    <label className={`lk-choice${checked ? ' lk-choice--checked' : ''}`}>
-      <input type="radio" name={name} checked={checked} onChange={onChange} />
-      <span>
-        <strong>{title}</strong>
-        <span className="lk-choice__hint">{hint}</span>
-      </span>
-    </label>
-  );
-}
-
-/** Exactly what will be public, what officers see, and what is never shown. */
-function Review({ draft, photos, hasContact, categoryName, agency }: { draft: Draft; photos: PhotoItem[]; hasContact: boolean; categoryName: string; agency: string }) {
-  const t = useT();
-  const summary = visibilitySummary({ confidential: draft.confidential, anonymous: draft.anonymous, hasContact });
-  const location = [draft.address.trim(), draft.kelurahan.trim(), draft.kecamatan && `${t('list.kecamatanShort')} ${draft.kecamatan}`].filter(Boolean).join(', ');
-  const rows: { label: string; value: ReactNode }[] = [
-    { label: t('form.type'), value: t(`type.${draft.type}`) },
-    { label: t('form.category'), value: categoryName },
-    { label: t('form.reportTitle'), value: draft.title.trim() },
-    { label: t('form.reportDescription'), value: <span className="lk-pre">{draft.description.trim()}</span> },
-    { label: t('form.location'), value: [location, draft.point ? t('review.point', { lat: draft.point.lat.toFixed(5), lng: draft.point.lng.toFixed(5) }) : ''].filter(Boolean).join(' · ') || '—' },
-    { label: t('review.photos'), value: photos.length ? t('review.photoCount', { count: photos.length }) : t('review.noPhotos') },
-  ];
-  const contact = [draft.name.trim(), draft.email.trim(), draft.phone.trim(), draft.nik.trim() ? t('review.nikGiven') : ''].filter(Boolean).join(' · ');
-  return (
-    <div className="lk-review">
-      <ul className="lk-summary">
-        {summary.sentences.map((key) => (
-          <li key={key}>{t(key)}</li>
-        ))}
-      </ul>
-      <section className={`lk-review__box ${summary.listedPublicly ? 'lk-review__box--public' : 'lk-review__box--private'}`} aria-labelledby="lk-review-public">
-        <h2 id="lk-review-public" className="lk-review__title">
-          <span aria-hidden="true">{summary.listedPublicly ? '🌐 ' : '🔒 '}</span>
-          {summary.listedPublicly ? t('review.publicTitle') : t('review.privateTitle')}
-        </h2>
-        {summary.listedPublicly ? (
-          <>
-            <dl className="lk-facts">
-              {rows.map((row) => (
-                <div className="lk-fact" key={row.label}>
-                  <dt>{row.label}</dt>
-                  <dd>{row.value}</dd>
-                </div>
-              ))}
-            </dl>
-            {photos.length ? (
-              <ul className="lk-previews lk-previews--small">
-                {photos.map((photo, index) => (
-                  <li key={photo.url}>
-                    <img src={photo.url} alt={t('form.photoPreview', { n: index + 1 })} />
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            <p className="lk-small">{t('review.publicAfterVerify')}</p>
-          </>
-        ) : (
-          <p>{t('review.nothingPublic')}</p>
-        )}
-      </section>
-      <section className="lk-review__box" aria-labelledby="lk-review-officers">
-        <h2 id="lk-review-officers" className="lk-review__title">
-          <span aria-hidden="true">🏛 </span>
-          {t('review.officersTitle', { agency })}
-        </h2>
-        <p>{summary.listedPublicly ? t('review.officersSeeAll') : t('review.officersSeeReport')}</p>
-        <p>
-          <strong>{t('review.identity')}: </strong>
-          {!hasContact ? t('review.identityNone') : summary.officersSeeContact ? t('review.identityMasked', { contact }) : t('review.identityHidden')}
-        </p>
-      </section>
-      <section className="lk-review__box lk-review__box--never" aria-labelledby="lk-review-never">
-        <h2 id="lk-review-never" className="lk-review__title">
-          <span aria-hidden="true">🙈 </span>
-          {t('review.neverTitle')}
-        </h2>
-        <p>{hasContact ? t('review.neverContact', { contact }) : t('review.neverNoContact')}</p>
-        {hasContact ? <p className="lk-small">{t('review.notified')}</p> : <p className="lk-small">{t('review.notNotified')}</p>}
-      </section>
-    </div>
-  );
-}
-
-function Done({ result, heading }: { result: CreateReportResult; heading: RefObject<HTMLHeadingElement | null> }) {
-  const t = useT();
-  const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
-  const link = new URL(result.trackingUrl, window.location.origin).href;
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('ok');
-    } catch {
-      const field = document.getElementById('lk-tracking-link') as HTMLInputElement | null;
-      field?.select();
-      setCopied('failed');
-    }
-  };
-  return (
-    <div className="lk-done">
-      <h1 className="kk-page-header__title" tabIndex={-1} ref={heading}>
-        {t('done.title')}
-      </h1>
-      <p>{t('done.ticketLabel')}</p>
-      <p className="lk-ticket" aria-label={`${t('done.ticket')}: ${result.ticket.split('').join(' ')}`}>
-        {result.ticket}
-      </p>
-      <div className="lk-save-note" role="note">
-        <p>
-          <strong>{t('done.saveTitle')}</strong>
-        </p>
-        <p>{t('done.saveText')}</p>
-      </div>
-      <label className="kk-field__label" htmlFor="lk-tracking-link">
-        {t('done.linkLabel')}
-      </label>
-      <div className="lk-inline-form">
-        <input id="lk-tracking-link" className="kk-input" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
-        <Button onClick={() => void copy()}>{t('done.copy')}</Button>
-      </div>
-      <p className="lk-small" role="status">
-        {copied === 'ok' ? t('done.copied') : copied === 'failed' ? t('done.copyFailed') : ''}
-      </p>
-      <div className="lk-actions">
-        <Link to={result.trackingUrl} className="kk-button kk-button--secondary">
-          {t('done.open')}
-        </Link>
-        <Link to={base} className="kk-button kk-button--secondary">
-          {t('done.home')}
-        </Link>
-      </div>
-    </div>
-  );
-}
-
-function Queued({ heading }: { heading: RefObject<HTMLHeadingElement | null> }) {
-  const t = useT();
-  return (
-    <div className="lk-done" role="status">
-      <h1 className="kk-page-header__title" tabIndex={-1} ref={heading}>
-        {t('queued.title')}
-      </h1>
-      <p className="lk-note lk-note--offline">{t('queued.text')}</p>
-      <p>{t('queued.after')}</p>
-      <Link to={base} className="kk-button kk-button--secondary">
-        {t('done.home')}
-      </Link>
-    </div>
-  );
-}
-

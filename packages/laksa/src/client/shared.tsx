@@ -5,7 +5,6 @@ import { stageView, statusLabelKey } from './logic.js';
 
 export const moduleId = 'laksa';
 export const base = '/laksa';
-export { api } from './outbox.js';
 
 /** The options the server sends to the browser (`publicOptions` in the server half). */
 export interface PublicOptions {
@@ -141,6 +140,8 @@ export function PhotoGrid({ photos, token, label }: { photos: Photo[]; token?: s
 /** The timeline, newest last; every note is text (never HTML). Officers also get internal notes and names. */
 export function Timeline({ entries, token, officer = false }: { entries: (TimelineEntry | OfficerTimelineEntry)[]; token?: string; officer?: boolean }) {
   const t = useT();
+  // A person's words as written; what the system noted is a code, translated here.
+  const noteOf = (entry: Pick<TimelineEntry, 'note' | 'code' | 'params'>) => (entry.code ? t(`timeline.code.${entry.code}`, { ...entry.params, interpolation: { escapeValue: false } }) : entry.note);
   if (entries.length === 0) return <p className="lk-muted">{t('timeline.empty')}</p>;
   return (
     <ol className="lk-timeline">
@@ -163,7 +164,7 @@ export function Timeline({ entries, token, officer = false }: { entries: (Timeli
               {entry.agency ? ` (${entry.agency.shortName})` : ''}
               {officer && actorName ? ` · ${actorName}` : ''}
             </p>
-            {entry.note ? <p className="lk-timeline__note">{entry.note}</p> : null}
+            {entry.note || entry.code ? <p className="lk-timeline__note">{noteOf(entry)}</p> : null}
             <PhotoGrid photos={entry.photos} token={token} label={t('photos.resolution')} />
           </li>
         );

@@ -1,7 +1,9 @@
-import { apiFetch, ErrorState, Loading, PageHeader, Table, useBootstrap, useLanguage, useQuery, useSearchParams } from '@kota-kit/core/client';
+import { addDays, todayIn } from '@kota-kit/core';
+import { ErrorState, Loading, PageHeader, Table, useBootstrap, useLanguage, useQuery, useSearchParams } from '@kota-kit/core/client';
 import type { Stats, StatsRow } from '../schemas.js';
-import { addDays, durationParts, isoDay } from './logic.js';
-import { api, dayText, SubNav, useCategoryName, useT } from './shared.js';
+import { api, data } from './api.js';
+import { durationParts } from './logic.js';
+import { dayText, SubNav, useCategoryName, useT } from './shared.js';
 
 export const periods = [30, 90, 365] as const;
 
@@ -10,7 +12,7 @@ export default function StatsPage() {
   const t = useT();
   const bootstrap = useBootstrap();
   const [params, setParams] = useSearchParams();
-  const today = isoDay(new Date(), bootstrap.region.timeZone);
+  const today = todayIn(bootstrap.region.timeZone);
   const days = Number(params.get('hari')) || 90;
   const customFrom = params.get('dari');
   const customTo = params.get('sampai');
@@ -18,7 +20,7 @@ export default function StatsPage() {
   const to = customTo ?? today;
   const stats = useQuery({
     queryKey: ['laksa', 'stats', from, to],
-    queryFn: () => apiFetch<Stats>(`${api}/stats?from=${from}&to=${to}`),
+    queryFn: () => data(api.stats.$get({ query: { from, to } })),
     placeholderData: (previous) => previous,
   });
   return (

@@ -1,7 +1,8 @@
-import { ApiError, apiFetch, Button, Dialog, ErrorState, formatDate, FormError, Link, Loading, PageHeader, TextArea, useMutation, useParams, useQuery, useLanguage, useQueryClient } from '@kota-kit/core/client';
+import { ApiError, Button, Dialog, ErrorState, formatDate, FormError, Link, Loading, PageHeader, TextArea, useMutation, useParams, useQuery, useLanguage, useQueryClient } from '@kota-kit/core/client';
 import { useState } from 'react';
 import type { TrackView } from '../schemas.js';
-import { api, base, dayText, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useT } from './shared.js';
+import { api, data as answer } from './api.js';
+import { base, dayText, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useT } from './shared.js';
 
 /** The reporter's private page (`/laksa/lacak/:token`, and `/laksa/track/:token` as the server links it). */
 export default function TrackPage() {
@@ -10,7 +11,7 @@ export default function TrackPage() {
   const categoryName = useCategoryName();
   const view = useQuery({
     queryKey: ['laksa', 'track', token],
-    queryFn: () => apiFetch<TrackView>(`${api}/track/${encodeURIComponent(token)}`),
+    queryFn: () => answer(api.track[':token'].$get({ param: { token } })),
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
   return (
@@ -130,14 +131,14 @@ function Feedback({ data, token }: { data: TrackView; token: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const update = (next: TrackView) => queryClient.setQueryData(['laksa', 'track', token], next);
   const rate = useMutation({
-    mutationFn: () => apiFetch<TrackView>(`${api}/track/${encodeURIComponent(token)}/rating`, { method: 'POST', body: { rating, ...(comment.trim() ? { comment: comment.trim() } : {}) } }),
+    mutationFn: () => answer(api.track[':token'].rating.$post({ param: { token }, json: { rating, ...(comment.trim() ? { comment: comment.trim() } : {}) } })),
     onSuccess: (next) => {
       update(next);
       setMessage(t('track.rated'));
     },
   });
   const reopen = useMutation({
-    mutationFn: () => apiFetch<TrackView>(`${api}/track/${encodeURIComponent(token)}/reopen`, { method: 'POST', body: { reason: reason.trim() } }),
+    mutationFn: () => answer(api.track[':token'].reopen.$post({ param: { token }, json: { reason: reason.trim() } })),
     onSuccess: (next) => {
       update(next);
       setReopenOpen(false);
@@ -228,7 +229,7 @@ function PersonalData({ data, token }: { data: TrackView; token: string }) {
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState(false);
   const forget = useMutation({
-    mutationFn: () => apiFetch<TrackView>(`${api}/track/${encodeURIComponent(token)}/forget-contact`, { method: 'POST' }),
+    mutationFn: () => answer(api.track[':token']['forget-contact'].$post({ param: { token } })),
     onSuccess: (next) => {
       queryClient.setQueryData(['laksa', 'track', token], next);
       setConfirming(false);

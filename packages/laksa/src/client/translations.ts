@@ -123,6 +123,13 @@ const id: TranslationTable = {
     title: 'Riwayat',
     titleOfficer: 'Riwayat lengkap (termasuk catatan internal)',
     empty: 'Belum ada riwayat.',
+    code: {
+      overdue: { verification: 'Melewati tenggat verifikasi ({{dueDate}})', agency: 'Melewati tenggat tindak lanjut OPD ({{dueDate}})' },
+      closed: { automatically: 'Ditutup otomatis setelah {{days}} hari kerja tanpa tanggapan' },
+      merged: 'Digabung dengan laporan {{ticket}}',
+      assigned: '→ {{name}}',
+      unassigned: '→ —',
+    },
     internal: 'Internal',
     kind: {
       status: 'Status: {{status}}',
@@ -565,6 +572,13 @@ const en: TranslationTable = {
     title: 'History',
     titleOfficer: 'Full history (with internal notes)',
     empty: 'No history yet.',
+    code: {
+      overdue: { verification: 'Verification overdue ({{dueDate}})', agency: 'Agency response overdue ({{dueDate}})' },
+      closed: { automatically: 'Closed automatically after {{days}} working days without reply' },
+      merged: 'Merged into report {{ticket}}',
+      assigned: '→ {{name}}',
+      unassigned: '→ —',
+    },
     internal: 'Internal',
     kind: { status: 'Status: {{status}}', response: 'Official response', reopen: 'Reopened by the reporter', rating: "Reporter's rating", note: 'Internal note', assign: 'Officer assignment', contact_deleted: 'The reporter deleted their contact data' },
   },

@@ -1,16 +1,16 @@
-import { apiFetch, Link, useBootstrap, useQuery } from '@kota-kit/core/client';
-import type { ReportList, Stats } from '../schemas.js';
-import { isoDay } from './logic.js';
-import { api, base, DateText, StageBadge, useT } from './shared.js';
+import { todayIn } from '@kota-kit/core';
+import { Link, useBootstrap, useQuery } from '@kota-kit/core/client';
+import { api, data } from './api.js';
+import { base, DateText, StageBadge, useT } from './shared.js';
 
 /** Home-screen widget: the latest public reports and how many were resolved this month. */
 export default function LatestWidget() {
   const t = useT();
   const bootstrap = useBootstrap();
-  const today = isoDay(new Date(), bootstrap.region.timeZone);
+  const today = todayIn(bootstrap.region.timeZone);
   const monthStart = `${today.slice(0, 8)}01`;
-  const latest = useQuery({ queryKey: ['laksa', 'reports', 'widget'], queryFn: () => apiFetch<ReportList>(`${api}/reports?page=1&pageSize=3`) });
-  const month = useQuery({ queryKey: ['laksa', 'stats', monthStart, today], queryFn: () => apiFetch<Stats>(`${api}/stats?from=${monthStart}&to=${today}`) });
+  const latest = useQuery({ queryKey: ['laksa', 'reports', 'widget'], queryFn: () => data(api.reports.$get({ query: { page: 1, pageSize: 3 } })) });
+  const month = useQuery({ queryKey: ['laksa', 'stats', monthStart, today], queryFn: () => data(api.stats.$get({ query: { from: monthStart, to: today } })) });
   return (
     <section className="lk-widget" aria-labelledby="lk-widget-title">
       <h3 id="lk-widget-title" className="lk-widget__title">

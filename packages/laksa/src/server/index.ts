@@ -1,22 +1,27 @@
 /**
- * @kota-kit/laksa/server — routes, Open311 endpoint, migrations, jobs and demo seed (Node only).
+ * @kota-kit/laksa/server — the API, the Open311 endpoint, migrations, jobs and demo seed (Node only).
  */
 import { defineServerModule } from '@kota-kit/core/server';
 import { laksa } from '../index.js';
-import { jobs } from './jobs.js';
+import { laksaApi } from './api.js';
+import { jobs } from './jobs/index.js';
 import { migrations } from './migrations.js';
-import { registerOpen311 } from './open311.js';
-import { registerRoutes } from './routes.js';
+import { registerOpen311 } from './open311/index.js';
+import { liveUploads } from './routes/photos.js';
 import { seedDemoAccounts, seedDemoReports } from './seed.js';
+import { overdueEvent, statusChangedEvent } from './services/workflow.js';
+import type { LaksaTables } from './tables.js';
 
 export { migrations } from './migrations.js';
-export { formatTicket, ticketAlphabet } from './db.js';
-export { autoClose, flagOverdue } from './jobs.js';
-export { escapeXml } from './open311.js';
+export { formatTicket, ticketAlphabet } from './services/tickets.js';
+export { autoClose, flagOverdue } from './jobs/index.js';
+export { escapeXml } from './open311/index.js';
+export { laksaApi, type LaksaApi } from './api.js';
+export type { LaksaTables } from './tables.js';
 
-export default defineServerModule(laksa, {
+export default defineServerModule<typeof laksa, LaksaTables>(laksa, {
   migrations,
-  events: ['report.status-changed', 'report.overdue'],
+  events: [statusChangedEvent, overdueEvent],
   // What the browser needs to build the form and explain deadlines; nothing here is secret.
   publicOptions: (options) => ({
     categories: options.categories.map(({ id, name, description, agency, deadlineWorkingDays, types }) => ({ id, name, description, agency, deadlineWorkingDays, types })),
@@ -29,8 +34,9 @@ export default defineServerModule(laksa, {
     maxPhotoBytes: options.maxPhotoBytes,
     askNik: options.askNik,
   }),
-  routes: registerRoutes,
+  api: laksaApi,
   rootRoutes: registerOpen311,
+  liveUploads,
   jobs,
   async seed(ctx) {
     await seedDemoAccounts(ctx);

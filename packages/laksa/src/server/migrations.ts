@@ -122,4 +122,26 @@ ALTER TABLE laksa_events DROP CONSTRAINT laksa_events_kind_check;
 ALTER TABLE laksa_events ADD CONSTRAINT laksa_events_kind_check CHECK (kind IN ('status', 'response', 'reopen', 'rating', 'note', 'assign', 'contact_deleted'));
 `,
   },
+  {
+    name: '0003_note_codes',
+    sql: `
+-- Notes the system writes are stored as a code with parameters and translated when shown, in the reader's
+-- language; "note" keeps only people's own words.
+ALTER TABLE laksa_events ADD COLUMN note_code text;
+ALTER TABLE laksa_events ADD COLUMN note_params jsonb;
+
+-- Earlier versions wrote these notes as finished sentences in two languages: turn them into codes.
+UPDATE laksa_events SET note_code = 'overdue.verification', note_params = jsonb_build_object('dueDate', substring(note from '\\(([0-9-]+)\\)')), note = NULL
+  WHERE actor_kind = 'system' AND note LIKE 'Melewati tenggat verifikasi (%';
+UPDATE laksa_events SET note_code = 'overdue.agency', note_params = jsonb_build_object('dueDate', substring(note from '\\(([0-9-]+)\\)')), note = NULL
+  WHERE actor_kind = 'system' AND note LIKE 'Melewati tenggat tindak lanjut OPD (%';
+UPDATE laksa_events SET note_code = 'closed.automatically', note_params = jsonb_build_object('days', substring(note from 'setelah ([0-9]+) hari')::integer), note = NULL
+  WHERE actor_kind = 'system' AND note LIKE 'Ditutup otomatis setelah % hari kerja%';
+UPDATE laksa_events SET note_code = 'merged', note_params = jsonb_build_object('ticket', substring(note from 'Digabung dengan laporan ([A-Z0-9-]+) / ')), note = NULL
+  WHERE actor_kind = 'verifier' AND note ~ '^Digabung dengan laporan [A-Z0-9-]+ / Merged into report ';
+UPDATE laksa_events SET note_code = 'unassigned', note = NULL WHERE kind = 'assign' AND note = '→ —';
+UPDATE laksa_events SET note_code = 'assigned', note_params = jsonb_build_object('name', substring(note from 3)), note = NULL
+  WHERE kind = 'assign' AND note LIKE '→ %';
+`,
+  },
 ];

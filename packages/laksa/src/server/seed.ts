@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { ActorKind, ReportStatus, ReportType } from '../schemas.js';
-import { database, dueAfter, newSecret, nextTicket, sha256, type Ctx, type EventKind } from './db.js';
-import { categoryOf } from './service.js';
+import { insertEvent } from './queries/events.js';
+import { dueAfter } from './services/calendar.js';
+import { categoryOf } from './services/reports.js';
+import { newSecret, nextTicket, sha256 } from './services/tickets.js';
+import type { Ctx, Db, EventKind, NoteCode, NoteParams } from './tables.js';
 
 const kecamatanPoints: Record<string, [number, number]> = {
   Batuceper: [-6.165, 106.655],
@@ -89,7 +93,10 @@ const statusPath: Record<ReportStatus, ReportStatus[]> = {
 
 /** Demo data: realistic Tangerang reports in every status, some anonymous, confidential or overdue. */
 export async function seedDemoReports(ctx: Ctx): Promise<void> {
-  const db = database(ctx);
+  await ctx.unitOfWork({ actor: null }, (work) => seedReports(ctx, work.db));
+}
+
+async function seedReports(ctx: Ctx, db: Db): Promise<void> {
   const now = ctx.clock.now().getTime();
   const hour = 3_600_000;
   const ids: string[] = [];
@@ -109,9 +116,11 @@ export async function seedDemoReports(ctx: Ctx): Promise<void> {
     const ticket = await nextTicket(db, new Date(created).toISOString().slice(0, 10));
     const agencyDue = forwardedAt ? dueAfter(ctx, forwardedAt, category.deadlineWorkingDays) : null;
     const duplicateOf = demo.duplicateOf !== undefined ? (ids[demo.duplicateOf] ?? null) : null;
-    const { id } = await db
+    const id = randomUUID();
+    await db
       .insertInto('laksa_reports')
       .values({
+        id,
         ticket,
         tracking_hash: sha256(newSecret(24)),
         type: demo.type ?? category.types[0]!,
@@ -148,16 +157,26 @@ export async function seedDemoReports(ctx: Ctx): Promise<void> {
         resolved_at: demo.status === 'resolved' || demo.status === 'closed' ? (times.resolved ?? null) : null,
         closed_at: times.closed ?? times.rejected ?? times.duplicate ?? null,
         rated_at: demo.rating ? (times.closed ?? null) : null,
+        contact_deleted_at: null,
       })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      .execute();
     ids.push(id);
     if (demo.contact) await db.insertInto('laksa_contacts').values({ report_id: id, name: demo.contact.name, email: demo.contact.email ?? null, phone: demo.contact.phone ?? null, nik: null }).execute();
-    const event = (when: Date, kind: EventKind, from: ReportStatus | null, to: ReportStatus, actor: ActorKind, note: string | null, internal = false, actorName: string | null = null) =>
-      db
-        .insertInto('laksa_events')
-        .values({ report_id: id, at: when, kind, from_status: from, to_status: to, note, internal, actor_kind: actor, actor_id: null, actor_name: actorName, agency_id: actor === 'agency' ? category.agency : actor === 'verifier' ? ctx.options.verifierAgency : null })
-        .execute();
+    // People's words are demo data; what the system says is a code (translated when shown).
+    const event = (when: Date, kind: EventKind, from: ReportStatus | null, to: ReportStatus, actor: ActorKind, note: string | { code: NoteCode; params: NoteParams } | null, internal = false, actorName: string | null = null) =>
+      insertEvent(db, {
+        reportId: id,
+        at: when,
+        kind,
+        from,
+        to,
+        note: typeof note === 'string' ? note : null,
+        code: note && typeof note === 'object' ? note : null,
+        internal,
+        actor,
+        actorName,
+        agencyId: actor === 'agency' ? category.agency : actor === 'verifier' ? ctx.options.verifierAgency : null,
+      });
     await event(created, 'status', null, 'submitted', 'citizen', null);
     let previous: ReportStatus = 'submitted';
     const agencyName = ctx.region.agencies.find((agency) => agency.id === category.agency)?.shortName ?? category.agency;
@@ -170,7 +189,7 @@ export async function seedDemoReports(ctx: Ctx): Promise<void> {
         await event(new Date(when.getTime() + hour), 'note', step, step, 'agency', 'Koordinasi dengan kelurahan untuk jadwal pekerjaan.', true, `Petugas ${agencyName}`);
       }
       if (step === 'resolved') await event(when, 'response', previous, step, 'agency', demo.response ?? 'Sudah ditindaklanjuti.', false, `Petugas ${agencyName}`);
-      if (step === 'closed') await event(when, 'status', previous, step, 'system', 'Ditutup otomatis setelah 10 hari kerja tanpa tanggapan.');
+      if (step === 'closed') await event(when, 'status', previous, step, 'system', { code: 'closed.automatically', params: { days: ctx.options.autoCloseAfterWorkingDays } });
       if (step === 'reopened') await event(when, 'reopen', previous, step, 'citizen', 'Lampu masih mati sebagian, mohon dicek kembali.');
       if (step === 'rejected') await event(when, 'status', previous, step, 'verifier', demo.rejectNote ?? 'Bukan kewenangan Pemerintah Kota.', false, 'Verifikator Demo');
       if (step === 'duplicate') await event(when, 'status', previous, step, 'verifier', `Digabung dengan laporan yang sama.`, false, 'Verifikator Demo');
