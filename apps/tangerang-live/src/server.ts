@@ -14,6 +14,11 @@ const server = await createServer({
   dataDir: process.env.KOTA_DATA_DIR ?? fileURLToPath(new URL('../../.data/db', import.meta.url)),
   uploadsDir: process.env.KOTA_UPLOADS_DIR ?? fileURLToPath(new URL('../../.data/uploads', import.meta.url)),
   clientDir: fileURLToPath(new URL('../client', import.meta.url)),
+  // Daily snapshots of the embedded database (or pg_dump of PostgreSQL) and the uploads.
+  backups: {
+    dir: process.env.KOTA_BACKUP_DIR ?? fileURLToPath(new URL('../../.data/backups', import.meta.url)),
+    keepDays: Number(process.env.KOTA_BACKUP_KEEP_DAYS ?? 7),
+  },
   demo,
   trustProxy: process.env.KOTA_TRUST_PROXY === '1',
   secureCookies: process.env.KOTA_SECURE_COOKIES ? process.env.KOTA_SECURE_COOKIES === '1' : undefined,

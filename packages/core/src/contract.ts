@@ -27,8 +27,11 @@ export interface ModuleDefinition<Id extends string = string, Options extends z.
   readonly hasStyles: boolean;
   readonly options: Options;
   readonly roles: readonly RoleDefinition[];
-  /** Checks of the options that need the region (e.g. that a category's agency exists). */
-  readonly checkOptions?: (options: z.output<Options>, region: Region) => OptionIssue[];
+  /**
+   * Checks of the options that need the region (e.g. that a category's agency exists). A method, so a module's
+   * definition is a `ModuleDefinition` of any options (the host calls it with options its own schema parsed).
+   */
+  checkOptions?(options: z.output<Options>, region: Region): OptionIssue[];
   /** Pairs this module with its options for a host's module list. */
   with(options: z.input<Options>): ModuleUse;
 }
@@ -57,7 +60,7 @@ export function defineModule<const Id extends string, Options extends z.ZodType 
     options,
     roles: def.roles ?? [],
     checkOptions: def.checkOptions,
-    with: (value) => ({ module: module as unknown as ModuleDefinition, options: value }),
+    with: (value) => ({ module, options: value }),
   };
   return module;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveHost } from './contract.js';
-import { regionSchema } from './region.js';
+import { regionSchema, type GeographyInput } from './region.js';
 
 const region = { name: 'Kota Contoh', appName: 'Contoh Live', code: '36.99', logo: '/logo.svg', colors: { primary: '#0b5cad', accent: '#f5a400' } };
 const bounds = { south: -6.3, west: 106.5, north: -6.1, east: 106.8 };
@@ -16,7 +16,7 @@ describe('region.geography', () => {
   });
 
   it('refuses points outside the bounds, duplicate ids and upside-down bounds, naming the field', () => {
-    const host = (geography: unknown) => () => resolveHost({ region: { ...region, geography } as never, modules: [] });
+    const host = (geography: GeographyInput) => () => resolveHost({ region: { ...region, geography }, modules: [] });
     expect(host({ bounds, kecamatan: [{ id: 'utara', name: 'Utara', centre: { lat: -7, lng: 106.6 } }] })).toThrow(
       /region\.geography\.kecamatan\[0\]\.centre: centre lies outside the region's bounds/,
     );

@@ -19,7 +19,7 @@ import {
 } from '../src/server/index.js';
 import { createPostgresTestDatabase, TestClock, testDatabaseTargets } from '../src/testing.js';
 import { fixtureHost } from './fixture/host.js';
-import fixtureServer from './fixture/server.js';
+import fixtureServer, { type FixtureTables } from './fixture/server.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kk-backup-'));
 const drops: (() => Promise<void>)[] = [];
@@ -28,8 +28,16 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+/** The host's database with the fixture's notes, a table a later migration would add, and the catalog. */
+const fixtureDb = (server: KotaServer) =>
+  server.database.db.withTables<{
+    fixture_notes_notes: FixtureTables['fixture_notes_notes'];
+    fixture_notes_later: { id: number };
+    'information_schema.tables': { table_name: string };
+  }>();
+
 async function notes(server: KotaServer): Promise<string[]> {
-  const rows = await server.database.db.selectFrom('fixture_notes_notes').select('text').orderBy('id').execute();
+  const rows = await fixtureDb(server).selectFrom('fixture_notes_notes').select('text').orderBy('id').execute();
   return rows.map((row) => row.text as string);
 }
 
@@ -68,7 +76,7 @@ describe.each(testDatabaseTargets())('backup and restore on %s', (target) => {
     const running = server;
     onTestFailed(() => running.close().catch(() => {})); // frees the folder for the next test
     const storage = server.moduleContext('fixture-notes').storage;
-    await server.database.db
+    await fixtureDb(server)
       .insertInto('fixture_notes_notes')
       .values(['Jalan berlubang di Cipondoh', 'Lampu jalan mati', 'Sampah menumpuk'].map((text) => ({ agency_id: 'dpupr', text })))
       .execute();
@@ -81,9 +89,9 @@ describe.each(testDatabaseTargets())('backup and restore on %s', (target) => {
     expect(await readBackupManifest(file)).toEqual(manifest);
 
     // Changes after the backup, including a table a later migration would create.
-    await server.database.db.insertInto('fixture_notes_notes').values({ agency_id: 'dpupr', text: 'Setelah cadangan' }).execute();
+    await fixtureDb(server).insertInto('fixture_notes_notes').values({ agency_id: 'dpupr', text: 'Setelah cadangan' }).execute();
     await storage.put('notes/foto-2.jpg', Buffer.from('foto dua'), 'image/jpeg');
-    await server.database.db.schema.createTable('fixture_notes_later').addColumn('id', 'integer').execute();
+    await fixtureDb(server).schema.createTable('fixture_notes_later').addColumn('id', 'integer').execute();
 
     if (target === 'pglite') {
       // The running host holds the folder: neither a restore nor a second opener may touch it.
@@ -98,7 +106,7 @@ describe.each(testDatabaseTargets())('backup and restore on %s', (target) => {
       expect(await notes(server)).toEqual(before);
       expect(await upload(server, 'notes/foto-1.jpg')).toBe('foto satu');
       expect(await upload(server, 'notes/foto-2.jpg')).toBeNull();
-      const later = await server.database.db.selectFrom('information_schema.tables').select('table_name').where('table_name', '=', 'fixture_notes_later').execute();
+      const later = await fixtureDb(server).selectFrom('information_schema.tables').select('table_name').where('table_name', '=', 'fixture_notes_later').execute();
       expect(later).toEqual([]);
     } finally {
       await server.close();

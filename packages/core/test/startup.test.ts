@@ -3,13 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HostConfigError, resolveHost } from '../src/index.js';
-import { createLogger, createServer, defineServerModule, type ServerOptions } from '../src/server/index.js';
+import { createLogger, createServer, defineServerModule, type KotaServer, type ServerOptions } from '../src/server/index.js';
 import { createPostgresTestDatabase, testDatabaseTargets } from '../src/testing.js';
 import { fixtureHost } from './fixture/host.js';
 import { fixtureNotes } from './fixture/module.js';
-import fixtureServer from './fixture/server.js';
+import fixtureServer, { type FixtureTables } from './fixture/server.js';
 
 const quiet = createLogger({}, 'error');
+
+/** The host's database (typed by core's tables) with the fixture's notes (and a later column) and the catalog's tables. */
+const fixtureDb = (server: KotaServer) =>
+  server.database.db.withTables<{
+    fixture_notes_notes: FixtureTables['fixture_notes_notes'] & { pinned?: boolean };
+    'information_schema.tables': { table_name: string };
+  }>();
 
 describe('host config validation', () => {
   it('names the module and the field of a bad option', () => {
@@ -74,13 +81,14 @@ describe.each(testDatabaseTargets())('migrations and demo data across restarts o
     expect(ledger).toEqual([
       { module: 'core', name: '0001_people' },
       { module: 'fixture-notes', name: '0001_notes' },
+      { module: 'fixture-notes', name: '0002_attachments' },
     ]);
-    await first.database.db.insertInto('fixture_notes_notes').values({ agency_id: 'dlh', text: 'tetap ada' }).execute();
+    await fixtureDb(first).insertInto('fixture_notes_notes').values({ agency_id: 'dlh', text: 'tetap ada' }).execute();
     await first.close();
 
     // Restart: nothing re-applied, data and the demo seed still there once (seed runs once per database).
     const second = await createServer({ ...base, serverModules: [fixtureServer], demo: true });
-    const notes = await second.database.db.selectFrom('fixture_notes_notes').select('text').orderBy('id').execute();
+    const notes = await fixtureDb(second).selectFrom('fixture_notes_notes').select('text').orderBy('id').execute();
     expect(notes.map((row) => row.text)).toEqual(['Selamat datang di catatan demo.', 'tetap ada']);
     await second.close();
 
@@ -90,14 +98,14 @@ describe.each(testDatabaseTargets())('migrations and demo data across restarts o
       migrations: [...fixtureServer.migrations, { name: '0002_pinned', sql: 'ALTER TABLE fixture_notes_notes ADD COLUMN pinned boolean NOT NULL DEFAULT false;' }],
     });
     const third = await createServer({ ...base, serverModules: [upgraded], demo: true });
-    const pinned = await third.database.db.selectFrom('fixture_notes_notes').select('pinned').execute();
+    const pinned = await fixtureDb(third).selectFrom('fixture_notes_notes').select('pinned').execute();
     expect(pinned.every((row) => row.pinned === false)).toBe(true);
     await third.close();
 
     // Editing an applied migration stops start-up with a message naming module and migration.
     const edited = defineServerModule(fixtureNotes, {
       ...upgraded,
-      migrations: [upgraded.migrations[0]!, { name: '0002_pinned', sql: 'ALTER TABLE fixture_notes_notes ADD COLUMN pinned boolean;' }],
+      migrations: [...upgraded.migrations.slice(0, -1), { name: '0002_pinned', sql: 'ALTER TABLE fixture_notes_notes ADD COLUMN pinned boolean;' }],
     });
     await expect(createServer({ ...base, serverModules: [edited], demo: true })).rejects.toThrowError(
       'Module "fixture-notes": migration "0002_pinned" was edited after it was applied',
@@ -110,7 +118,7 @@ describe.each(testDatabaseTargets())('migrations and demo data across restarts o
     });
     await expect(createServer({ ...base, serverModules: [broken], demo: true })).rejects.toThrowError(/migration "0003_broken" failed/);
     const after = await createServer({ ...base, serverModules: [upgraded], demo: true });
-    const tables = await after.database.db
+    const tables = await fixtureDb(after)
       .selectFrom('information_schema.tables')
       .select('table_name')
       .where('table_name', '=', 'fixture_notes_tags')

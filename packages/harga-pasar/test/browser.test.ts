@@ -1,63 +1,33 @@
 // The enumerator enters a market day on a phone, a supervisor publishes it, and the public board and chart
-// show the new prices: harga-pasar's browser half, built with core's Vite plugin, served by core's server on PGlite.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// show the new prices: harga-pasar's browser half, built with core's Vite plugin, served by core's server on
+// PGlite, through core's shared browser harness.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoPassword } from '@kota-kit/core/server';
-import { launchChromium, phoneViewport, startTestHost, TestClock, type TestHost } from '@kota-kit/core/testing';
-import { kotaKit } from '@kota-kit/core/vite';
-import react from '@vitejs/plugin-react';
-import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
+import { startBrowserHost, TestClock, type BrowserTestHost } from '@kota-kit/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import hargaPasarServer from '../src/server/index.js';
 import { testHost } from './fixture.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const day = 86_400_000;
-const host = testHost({ demoSeedDays: 8 });
-let outDir: string;
-let server: TestHost;
-let browser: Browser;
-let clock: TestClock;
+let web: BrowserTestHost;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'kk-harga-pasar-web-'));
-  await build({
-    root: here('./web'),
-    configFile: false,
-    logLevel: 'error',
-    publicDir: false,
-    plugins: [react(), kotaKit({ host, clientEntries: { 'harga-pasar': here('../src/client/index.ts') } })],
-    resolve: {
-      alias: {
-        '@kota-kit/harga-pasar/style.css': here('../src/style.css'),
-        '@kota-kit/core/style.css': fileURLToPath(import.meta.resolve('@kota-kit/core/style.css')),
-      },
-    },
-    build: { outDir, emptyOutDir: true },
-  });
   // Seed the demo prices up to yesterday, then move to today: today is the empty day the enumerator fills.
-  clock = new TestClock(new Date(Date.now() - day));
-  server = await startTestHost({ host, serverModules: [hargaPasarServer], database: 'pglite', clientDir: outDir, clock });
-  clock.advance(day);
-  browser = await launchChromium();
+  const clock = new TestClock(new Date(Date.now() - day));
+  web = await startBrowserHost({
+    host: testHost({ demoSeedDays: 8 }),
+    modules: { 'harga-pasar': { server: hargaPasarServer, client: here('../src/client/index.ts'), style: here('../src/style.css') } },
+    clock,
+    afterStart: () => clock.advance(day),
+  });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
+afterAll(async () => web?.close());
 
-async function signIn(page: Page, email: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').fill(demoPassword);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-  if (new URL(page.url()).pathname !== next) await page.goto(next);
+/** With KK_SCREENSHOT_DIR set, a full-page picture of the phone's screen. */
+async function screenshot(page: { screenshot(options: { path: string; fullPage: boolean }): Promise<unknown> }, name: string) {
+  if (process.env.KK_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.KK_SCREENSHOT_DIR, `harga-pasar-${name}.png`), fullPage: true });
 }
 
 const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
@@ -65,9 +35,8 @@ const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''
 describe('harga-pasar in a built host on a phone', () => {
   it('enters a day with one large change confirmed, publishes it, and shows it on the board and the chart', async () => {
     // Enumerator: the form of today for the first market.
-    const enumerator = await browser.newContext({ ...phoneViewport, baseURL: server.url });
-    const page = await enumerator.newPage();
-    await signIn(page, 'enumerator@demo.kotakit.id', '/harga-pasar/entri');
+    const page = await web.phone();
+    await web.signIn(page, 'enumerator@demo.kotakit.id', '/harga-pasar/entri');
     await page.getByRole('heading', { name: 'Entri harga' }).waitFor();
     await expect(page.getByRole('link', { name: 'Publikasi' }).count()).resolves.toBe(0);
     const cabai = page.getByLabel(/^Cabai rawit merah/);
@@ -90,26 +59,25 @@ describe('harga-pasar in a built host on a phone', () => {
     await page.getByRole('button', { name: 'Harga sudah benar, simpan' }).click();
     await page.getByText(/3 harga tersimpan dan menunggu publikasi/).waitFor();
     expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('kk-harga-pasar:entry:')).length)).toBe(0);
-    await enumerator.close();
+    await page.context().close();
 
     // Supervisor publishes the market day.
-    const supervisor = await browser.newContext({ ...phoneViewport, baseURL: server.url });
-    const sPage = await supervisor.newPage();
-    await signIn(sPage, 'supervisor@demo.kotakit.id', '/harga-pasar/publikasi');
+    const sPage = await web.phone();
+    await web.signIn(sPage, 'supervisor@demo.kotakit.id', '/harga-pasar/publikasi');
     await sPage.getByRole('heading', { name: 'Publikasi harga' }).waitFor();
     await sPage.getByRole('button', { name: 'Terbitkan 3 harga' }).click();
     await sPage.getByText('3 harga diterbitkan.').waitFor();
-    await supervisor.close();
+    await sPage.context().close();
 
     // Anyone: the board has today's chilli price (only this market reported today, so it is the average).
-    const citizen = await browser.newContext({ ...phoneViewport, baseURL: server.url });
-    const cPage = await citizen.newPage();
+    const cPage = await web.phone();
     await cPage.goto('/harga-pasar');
     await cPage.getByRole('heading', { name: 'Harga bahan pokok' }).waitFor();
     await cPage.getByText('Harga per').waitFor();
     const card = cPage.locator('li.hp-item', { has: cPage.getByRole('link', { name: 'Cabai rawit merah' }) });
     await expect(card.locator('.hp-price').textContent().then(digits)).resolves.toBe(jumped);
     await expect(card.getByText('▲').count()).resolves.toBeGreaterThan(0);
+    await screenshot(cPage, 'board');
 
     // The commodity page's chart ends at the new price, and its table says the same.
     await card.getByRole('link', { name: 'Cabai rawit merah' }).click();
@@ -117,13 +85,13 @@ describe('harga-pasar in a built host on a phone', () => {
     await cPage.getByText('Tampilkan angka sebagai tabel').click();
     const firstRow = cPage.getByRole('table', { name: /Harga Cabai rawit merah per tanggal/ }).getByRole('row').nth(1);
     await expect(firstRow.getByRole('cell').first().textContent().then(digits)).resolves.toBe(jumped);
-    await citizen.close();
+    await screenshot(cPage, 'commodity');
+    await cPage.context().close();
   });
 
   it('lets a supervisor add a reference price on the settings page, with field errors first', async () => {
-    const context = await browser.newContext({ ...phoneViewport, baseURL: server.url });
-    const page = await context.newPage();
-    await signIn(page, 'supervisor@demo.kotakit.id', '/harga-pasar/pengaturan');
+    const page = await web.phone();
+    await web.signIn(page, 'supervisor@demo.kotakit.id', '/harga-pasar/pengaturan');
     await page.getByRole('heading', { name: 'Pengaturan harga pasar', level: 1 }).waitFor();
     // Markets and commodities are read-only here, with the reason given.
     await page.getByRole('table', { name: '2 pasar yang harganya dicatat' }).waitFor();
@@ -144,13 +112,29 @@ describe('harga-pasar in a built host on a phone', () => {
     const history = page.getByRole('table', { name: 'Riwayat harga acuan Telur ayam ras' });
     await history.getByText('Ditambahkan dinas').waitFor();
     await history.getByText('Berlaku', { exact: true }).waitFor();
-    if (process.env.KK_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.KK_SCREENSHOT_DIR, 'harga-pasar-settings.png'), fullPage: true });
+    await screenshot(page, 'settings');
 
     // Retire it again through the confirmation dialog.
     await history.getByRole('button', { name: /^Tarik harga acuan HET Telur ayam ras/ }).click();
     await page.getByRole('dialog', { name: 'Tarik harga acuan ini?' }).getByRole('button', { name: 'Ya, tarik' }).click();
     await page.getByText('Harga acuan ditarik.').waitFor();
     await history.getByText('Ditarik', { exact: true }).waitFor();
-    await context.close();
+    await page.context().close();
+  });
+
+  it("shows the markets on the region's map as numbered links to their pages", async () => {
+    const page = await web.phone();
+    await page.goto('/harga-pasar/pasar');
+    const map = page.getByRole('group', { name: /Peta sederhana lokasi 2 pasar/ });
+    await map.waitFor();
+    // The region's own geography (its kecamatan from the host config), not the markets' bounding box.
+    await map.getByText('Karawaci', { exact: true }).waitFor();
+    await expect(map.getByRole('link').count()).resolves.toBe(2);
+    await screenshot(page, 'markets');
+    await map.getByRole('link', { name: /^1\. Pasar Anyar/ }).click();
+    await page.waitForURL('**/harga-pasar/pasar/pasar-a');
+    await page.getByRole('heading', { name: 'Pasar Anyar', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'Harga semua komoditas di Pasar Anyar' }).waitFor();
+    await page.context().close();
   });
 });

@@ -1,21 +1,26 @@
 import { defineHost } from '@kota-kit/core';
-import { TestClock } from '@kota-kit/core/testing';
+import { TestClock, testRegion } from '@kota-kit/core/testing';
 import { hargaPasar, type HargaPasarOptionsInput } from '../src/index.js';
+
+export const disperindag = { id: 'disperindag', name: 'Dinas Perindustrian dan Perdagangan', shortName: 'Disperindag' };
+
+/** Core's test region with the trade agency and a map (its bounds and two kecamatan, drawn by core's RegionMap). */
+export const region = {
+  ...testRegion,
+  agencies: [disperindag, ...testRegion.agencies],
+  geography: {
+    bounds: { south: -6.2, west: 106.6, north: -6.16, east: 106.65 },
+    kecamatan: [
+      { id: 'tangerang', name: 'Tangerang', centre: { lat: -6.185, lng: 106.636 } },
+      { id: 'karawaci', name: 'Karawaci', centre: { lat: -6.168, lng: 106.612 } },
+    ],
+  },
+};
 
 /** A small region: two markets, three commodities, no generated history (tests write their own prices). */
 export function testHost(overrides: Partial<HargaPasarOptionsInput> = {}) {
   return defineHost({
-    region: {
-      name: 'Kota Contoh',
-      appName: 'Contoh Live',
-      code: '36.99',
-      logo: '/logo.svg',
-      colors: { primary: '#0b5cad', accent: '#f5a400' },
-      agencies: [
-        { id: 'disperindag', name: 'Dinas Perindustrian dan Perdagangan', shortName: 'Disperindag' },
-        { id: 'dlh', name: 'Dinas Lingkungan Hidup', shortName: 'DLH' },
-      ],
-    },
+    region,
     modules: [
       hargaPasar.with({
         agency: 'disperindag',

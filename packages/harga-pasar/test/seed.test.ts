@@ -1,7 +1,7 @@
 import { startTestHost, testDatabaseTargets, type TestHost } from '@kota-kit/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board } from '../src/index.js';
-import hargaPasarServer from '../src/server/index.js';
+import hargaPasarServer, { type HargaPasarTables } from '../src/server/index.js';
 import { testClock, testHost } from './fixture.js';
 
 describe.each(testDatabaseTargets())('harga-pasar demo seed on %s', (database) => {
@@ -12,7 +12,7 @@ describe.each(testDatabaseTargets())('harga-pasar demo seed on %s', (database) =
   afterAll(async () => host?.close());
 
   it('generates two years of daily prices up to today for every market and commodity', async () => {
-    const { db } = host.server.database;
+    const db = host.server.database.db.withTables<Pick<HargaPasarTables, 'harga_pasar_prices'>>();
     const summary = await db
       .selectFrom('harga_pasar_prices')
       .select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.min('date').as('first'), eb.fn.max('date').as('last')])

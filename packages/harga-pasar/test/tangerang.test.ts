@@ -1,9 +1,9 @@
 import { defineHost } from '@kota-kit/core';
-import { startTestHost, type TestHost } from '@kota-kit/core/testing';
+import { startTestHost, testRegion, type TestHost } from '@kota-kit/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hargaPasar, tangerangDefaults, type Board } from '../src/index.js';
 import hargaPasarServer from '../src/server/index.js';
-import { testClock } from './fixture.js';
+import { disperindag, testClock } from './fixture.js';
 
 // The shipped Tangerang configuration must pass the options checks and seed its full two years (embedded database only; timing is in bench/).
 describe('Tangerang defaults', () => {
@@ -11,14 +11,7 @@ describe('Tangerang defaults', () => {
   beforeAll(async () => {
     host = await startTestHost({
       host: defineHost({
-        region: {
-          name: 'Kota Tangerang',
-          appName: 'Tangerang Live',
-          code: '36.71',
-          logo: '/logo.svg',
-          colors: { primary: '#0f5c3a', accent: '#f2b705' },
-          agencies: [{ id: 'disperindag', name: 'Dinas Perindustrian dan Perdagangan', shortName: 'Disperindag' }],
-        },
+        region: { ...testRegion, name: 'Kota Tangerang', code: '36.71', agencies: [disperindag] },
         modules: [hargaPasar.with(tangerangDefaults)],
       }),
       serverModules: [hargaPasarServer],

@@ -131,6 +131,7 @@ export function useApiForm<Values extends Record<string, unknown>, Result = unkn
       if (target instanceof HTMLElement) target.focus();
     };
     setFormError(null);
+    // Without a schema nothing parses the values: `Parsed` is then `Values`, its default, and they are sent as they are.
     let data = current as unknown as Parsed;
     if (schema) {
       const checked = await schema.safeParseAsync(current, { error: await zodMessages() });

@@ -8,6 +8,7 @@
  * `en` must have exactly the shape of `id` (same nested keys, strings), so a key missing in one language is a
  * compile error as well; `translationKeyDiff` finds the same at run time for tables typed loosely.
  */
+import type { TOptions } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TranslationTable } from './module.js';
@@ -78,8 +79,8 @@ export interface TypedTranslations<T extends TranslationTable> {
 export function defineTranslations<const T extends TranslationTable>(namespace: string, tables: { id: T; en: SameShape<T> }): TypedTranslations<T> {
   function useT(): TypedT<T> {
     const { t } = useTranslation(namespace);
-    // i18next's own overloads are too wide to name here; the typed signature above is the contract.
-    return useCallback((key: string, options?: object) => String(t(key, options as never)), [t]) as TypedT<T>;
+    // The keys and their options are checked by the typed signature above; i18next sees plain strings and options.
+    return useCallback((key: string, options?: TOptions) => String(t(key, options)), [t]) as TypedT<T>;
   }
   return { namespace, id: tables.id, en: tables.en as SameShape<T>, useT };
 }

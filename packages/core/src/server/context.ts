@@ -1,15 +1,17 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { tablePrefix, type ResolvedModule } from '../contract.js';
 import type { Region } from '../region.js';
+import type { CoreTables } from './core-tables.js';
 import type { DatabaseKind } from './db.js';
 import type { ModuleContext, RateLimit, WorkSource } from './module.js';
-import { createAccess, createPeople, ensureDemoAccount, recordAudit } from './people.js';
+import { ensureDemoAccount } from './people/accounts.js';
+import { createAccess, createPeople } from './people/access.js';
+import { recordAudit } from './people/audit.js';
 import type { Clock, EventBus, FileStorage, Logger } from './services.js';
 
 export interface ContextServices {
-  // The host's database holds every module's tables; each module sees its own through ModuleContext<_, Tables>.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the host-wide handle, typed per module below
-  db: Kysely<any>;
+  /** The host's one database (`Database['db']`), typed by core's tables; each module sees its own through `ModuleContext<_, Tables>`. */
+  db: Kysely<CoreTables>;
   databaseKind: DatabaseKind;
   region: Region;
   log: Logger;
@@ -23,16 +25,19 @@ export interface ContextServices {
 const actorOf = (source: WorkSource) => ('actor' in source ? source.actor : source.get('user'));
 
 /** Builds the context core gives one module: every service, scoped to the module's id. */
-export function createModuleContext({ definition, options }: ResolvedModule, services: ContextServices): ModuleContext {
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the host holds contexts of every module untyped
+export function createModuleContext<Tables = {}>({ definition, options }: ResolvedModule, services: ContextServices): ModuleContext<unknown, Tables> {
   const { db, clock, events } = services;
   const moduleId = definition.id;
+  // One database holds core's and every module's tables; a module sees it through its own (its TablesMatch test checks them).
+  const moduleDb = db as unknown as Kysely<Tables>;
   const emit = (name: string, payload: unknown) => events.emit(`${moduleId}.${name}`, payload, clock.now());
   return {
     moduleId,
     tablePrefix: tablePrefix(moduleId),
     options,
     region: services.region,
-    db,
+    db: moduleDb,
     databaseKind: services.databaseKind,
     log: services.log.child({ module: moduleId }),
     clock,
@@ -47,7 +52,8 @@ export function createModuleContext({ definition, options }: ResolvedModule, ser
       const pending: [string, unknown][] = [];
       const result = await db.transaction().execute((trx) =>
         work({
-          db: trx,
+          // The same transaction, seen through the module's own tables like `moduleDb` above.
+          db: trx as unknown as Transaction<Tables>,
           actor,
           audit: (entry) => recordAudit(trx, moduleId, actor, entry, clock.now()),
           emit: (name, payload) => void pending.push([name, payload]),

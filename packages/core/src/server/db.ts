@@ -12,6 +12,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import pg from 'pg';
+import type { CoreTables } from './core-tables.js';
 import { acquireDataLock } from './data-lock.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -22,9 +23,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
  * work across server processes (an advisory lock on PostgreSQL).
  */
 export interface Database {
-  // Each module types its own tables; core cannot know them all.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>;
+  /** Typed by core's tables; a module sees its own through `ctx.db`. */
+  db: Kysely<CoreTables>;
   kind: DatabaseKind;
   /** Runs `sqlText` (may hold many statements) and then `after`, in one transaction. */
   execInTransaction(sqlText: string, after: { sql: string; params: unknown[] }[]): Promise<void>;

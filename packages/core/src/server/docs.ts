@@ -2,37 +2,33 @@
  * A human page for the OpenAPI document, rendered on the server: no CDN, readable on a phone,
  * so a journalist or another region's developer can browse the API without tools.
  */
-interface OpenApiDocument {
-  info: { title: string; version: string; description?: string };
-  paths?: Record<string, Record<string, Operation>>;
-}
+import type { OpenApiDocument } from './openapi.js';
 
-interface Operation {
-  summary?: string;
-  description?: string;
-  tags?: string[];
-  parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: unknown }[];
-  requestBody?: { content?: Record<string, { schema?: unknown }> };
-  responses?: Record<string, { description?: string }>;
-}
+type PathItem = NonNullable<OpenApiDocument['paths']>[string];
+const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const isMethod = (key: string): key is (typeof httpMethods)[number] => (httpMethods as readonly string[]).includes(key);
+/** The operations of a path, in the document's order (a path item also holds `parameters`, `summary`…). */
+const operationsOf = (item: PathItem) => Object.keys(item).filter(isMethod).flatMap((method) => (item[method] ? [[method, item[method]] as const] : []));
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function apiDocsHtml(document: OpenApiDocument, specUrl: string): string {
   const byTag = new Map<string, string[]>();
   for (const [path, methods] of Object.entries(document.paths ?? {})) {
-    for (const [method, operation] of Object.entries(methods)) {
+    for (const [method, operation] of operationsOf(methods)) {
       const tag = operation.tags?.[0] ?? 'other';
       const parameters = (operation.parameters ?? [])
+        .flatMap((parameter) => ('$ref' in parameter ? [] : [parameter]))
         .map((parameter) => `<li><code>${escape(parameter.name)}</code> <small>(${escape(parameter.in)}${parameter.required ? ', required' : ''})</small>${parameter.description ? ` — ${escape(parameter.description)}` : ''}</li>`)
         .join('');
-      const body = operation.requestBody?.content
-        ? Object.entries(operation.requestBody.content)
+      const requestBody = operation.requestBody && 'content' in operation.requestBody ? operation.requestBody : undefined;
+      const body = requestBody
+        ? Object.entries(requestBody.content)
             .map(([type, media]) => `<details><summary>Body <code>${escape(type)}</code></summary><pre>${escape(JSON.stringify(media.schema, null, 2))}</pre></details>`)
             .join('')
         : '';
       const responses = Object.entries(operation.responses ?? {})
-        .map(([status, response]) => `<li><code>${escape(status)}</code> ${escape(response.description ?? '')}</li>`)
+        .map(([status, response]: [string, { description?: unknown }]) => `<li><code>${escape(status)}</code> ${escape(typeof response.description === 'string' ? response.description : '')}</li>`)
         .join('');
       const html = `<section class="op"><h3><span class="m ${escape(method)}">${escape(method.toUpperCase())}</span> <code>${escape(path)}</code></h3>
 <p>${escape(operation.summary ?? '')}</p>${operation.description ? `<p>${escape(operation.description)}</p>` : ''}

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { localDate } from '../calendar.js';
 import { resolveHost, type HostConfig, type HostInput } from '../contract.js';
 import { problemTypes } from '../problem.js';
@@ -9,6 +9,7 @@ import { languages } from '../region.js';
 import type { ClientBootstrap } from '../types.js';
 import { boundary } from './boundary.js';
 import { createModuleContext } from './context.js';
+import type { CoreTables } from './core-tables.js';
 import { openDatabase, type Database } from './db.js';
 import { apiDocsHtml } from './docs.js';
 import { healthRoute } from './health.js';
@@ -16,11 +17,14 @@ import { createApi, problemResponse, type AppEnv } from './http.js';
 import { runJanitor, vacuumEmbedded } from './jobs.js';
 import type { AnyServerModule, ModuleContext, ServerModule } from './module.js';
 import { openApiDocument } from './openapi.js';
-import { createRateLimit, demoPassword, peopleRoutes } from './people.js';
+import { demoPassword } from './people/accounts.js';
+import { createRateLimit } from './people/rate-limit.js';
+import { peopleRoutes } from './people/routes.js';
 import { errorHandler, originRule, requestContext, unmatchedApi } from './requests.js';
 import { createLogger, EventBus, LocalFileStorage, systemClock, type Clock, type FileStorage, type Logger } from './services.js';
 import { prepareDatabase } from './startup.js';
 import { mountWebApp } from './web.js';
+import { scheduleBackups } from './backup.js';
 
 export interface ServerOptions {
   /** The host config (kota.config.ts). Validated here: an invalid config stops start-up. */
@@ -53,6 +57,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** First admin for a production database, created when no admin exists. */
   bootstrapAdmin?: { email: string; password: string; name?: string };
+  /** Daily snapshots of the database and uploads into `dir`, the last `keepDays` days kept (default 7). Off when omitted. */
+  backups?: { dir: string; keepDays?: number };
 }
 
 export interface KotaServer {
@@ -135,7 +141,7 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
   warnAboutCalendar(config, clock, log);
 
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
-  const { db } = database;
+  const db: Kysely<CoreTables> = database.db;
   const events = new EventBus(log);
   for (const [name, handlers] of Object.entries(config.on)) for (const handler of handlers) events.on(name, handler);
   const storage = options.storage ?? new LocalFileStorage(options.uploadsDir ?? '.data/uploads');
@@ -178,7 +184,7 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
     if (serverModule.rootRoutes) serverModule.rootRoutes(app, ctx);
   }
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, config)));
-  app.get('/api/docs', (c) => c.html(apiDocsHtml(openApiDocument(app, config) as never, '/api/openapi.json')));
+  app.get('/api/docs', (c) => c.html(apiDocsHtml(openApiDocument(app, config), '/api/openapi.json')));
   app.all('/api/*', unmatchedApi(app));
   if (options.clientDir) mountWebApp(app, options.clientDir, bootstrap, config.region);
 
@@ -202,6 +208,18 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
     }
   };
   const timers: NodeJS.Timeout[] = [];
+  const stopBackups =
+    options.backups && (options.jobs ?? true)
+      ? scheduleBackups({
+          database,
+          databaseUrl: options.databaseUrl,
+          uploadsDir: options.uploadsDir ?? '.data/uploads',
+          backupDir: options.backups.dir,
+          keepDays: options.backups.keepDays,
+          clock,
+          log: log.child({ job: 'backup' }),
+        })
+      : null;
   if (options.jobs ?? true) {
     const schedule = (moduleId: string, name: string, everySeconds: number) => {
       const timer = setInterval(() => {
@@ -237,9 +255,11 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
     },
     async close() {
       for (const timer of timers) clearInterval(timer);
+      await stopBackups?.();
       if (httpServer) {
-        const server = httpServer as unknown as import('node:http').Server;
-        server.closeAllConnections?.();
+        const server = httpServer;
+        // An HTTP/1 server (what `serve` makes here) drops its idle keep-alive connections, or close() waits for them.
+        if ('closeAllConnections' in server) server.closeAllConnections();
         await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
         httpServer = null;
       }

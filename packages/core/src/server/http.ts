@@ -74,10 +74,12 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], target: string,
     let message = issue.message;
     if (lang !== 'en') {
       // Only zod's built-in English messages are translated; a module's own message is kept as written.
-      const english = locales.en.localeError(issue as never);
+      // A locale formats the raw issue (its `input` typed per code); a finished issue carries the same fields.
+      const raw = issue as z.core.$ZodRawIssue;
+      const english = locales.en.localeError(raw);
       const englishText = typeof english === 'string' ? english : english?.message;
       if (englishText === issue.message) {
-        const local = locales[lang].localeError(issue as never);
+        const local = locales[lang].localeError(raw);
         message = (typeof local === 'string' ? local : local?.message) ?? message;
       }
     }

@@ -8,6 +8,7 @@ export { createServer, type KotaServer, type ServerOptions } from './host.js';
 export { defineServerModule, type ServerModule, type AnyServerModule, type ContextOf, type ModuleContext, type UnitOfWork, type WorkSource, type Access, type AuditEntry, type DemoAccount, type Job, type People, type RateLimit, type RoleHolder } from './module.js';
 export { csvCell, csvHeaders, csvLine, csvStream, pagesOf, textStream, type TextStreamFormat } from './csv.js';
 export { generateTableTypes, type TablesMatch } from './tables.js';
+export type { CoreTables } from './core-tables.js';
 export { runJanitor, type JanitorReport } from './jobs.js';
 export { foreignObjects } from './migrations.js';
 export { applyMigrations, migrationChecksum, MigrationError, type Migration } from './migrations.js';
@@ -15,7 +16,7 @@ export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } 
 export { createApi, createApi as createRouter, errorResponses, fieldErrors, problemContent, problemSchema, ProblemError, problems, type AppEnv, type RequestContext } from './http.js';
 export { createLogger, redact, EventBus, LocalFileStorage, systemClock, type Clock, type FileStorage, type Logger } from './services.js';
 export { hashPassword, verifyPassword } from './passwords.js';
-export { demoPassword } from './people.js';
+export { demoPassword } from './people/accounts.js';
 export { webhook, type WebhookOptions } from './webhook.js';
 export { acquireDataLock, dataLockPath, readDataLock, DataFolderLockedError, type DataLock, type DataLockHolder, type DataLockInfo } from './data-lock.js';
 export {

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { CoreTables } from './core-tables.js';
 import type { Database } from './db.js';
 import type { AnyServerModule, ModuleContext } from './module.js';
 import type { Clock, FileStorage, Logger } from './services.js';
@@ -27,7 +28,7 @@ export async function runJanitor(options: {
   contexts: Map<string, ModuleContext>;
 }): Promise<JanitorReport> {
   const { database, clock, storage, log } = options;
-  const { db } = database;
+  const db: Kysely<CoreTables> = database.db;
   const now = clock.now();
   const sessions = await db.deleteFrom('core_sessions').where('expires_at', '<', now).executeTakeFirst();
   const rateLimits = await db

@@ -5,7 +5,7 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { HostConfig } from '../contract.js';
-import { sessionCookie } from './people.js';
+import { sessionCookie } from './people/sessions.js';
 import type { AppEnv } from './http.js';
 
 interface Operation {

@@ -6,9 +6,10 @@ import { getCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { problemTypes } from '../problem.js';
+import type { CoreTables } from './core-tables.js';
 import { languages, type Language } from '../region.js';
 import { ProblemError, problemResponse, toProblem, type AppEnv } from './http.js';
-import { findSessionUser, sessionCookie } from './people.js';
+import { findSessionUser, sessionCookie } from './people/sessions.js';
 import type { Clock, Logger } from './services.js';
 
 function requestLanguage(c: Context<AppEnv>, fallback: Language): Language {
@@ -18,8 +19,7 @@ function requestLanguage(c: Context<AppEnv>, fallback: Language): Language {
 
 /** Sets request id, language, client address and the signed-in user; adds cache and safety headers to answers. */
 export function requestContext(options: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- core's own tables, read through people.ts
-  db: Kysely<any>;
+  db: Kysely<CoreTables>;
   clock: Clock;
   defaultLanguage: Language;
   trustProxy: boolean;

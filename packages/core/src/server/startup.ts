@@ -1,9 +1,11 @@
+import type { Kysely } from 'kysely';
 import type { HostConfig } from '../contract.js';
 import { coreMigrations } from './core-migrations.js';
+import type { CoreTables } from './core-tables.js';
 import type { Database } from './db.js';
 import { applyMigrations } from './migrations.js';
 import type { AnyServerModule, ModuleContext } from './module.js';
-import { createAccount, ensureDemoAccount } from './people.js';
+import { createAccount, ensureDemoAccount } from './people/accounts.js';
 import type { Logger } from './services.js';
 
 /**
@@ -21,7 +23,7 @@ export async function prepareDatabase(options: {
   bootstrapAdmin?: { email: string; password: string; name?: string };
 }): Promise<void> {
   const { database, config, modules, contexts, demo, log } = options;
-  const { db } = database;
+  const db: Kysely<CoreTables> = database.db;
   await database.withLock('kota-kit:startup', async () => {
     await applyMigrations(database, 'core', coreMigrations);
     for (const agency of config.region.agencies) {

@@ -4,7 +4,7 @@
  * TypeScript, a module's test fails when its generated file is stale, and `TablesMatch` makes the compiler
  * compare the declared tables with the generated ones.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type QueryExecutorProvider, type Selectable } from 'kysely';
 
 /** PostgreSQL column types as the drivers return them (int8 and date are parsed by core, see db.ts). */
 const typeMap: Record<string, string> = {
@@ -14,9 +14,11 @@ const typeMap: Record<string, string> = {
   json: 'unknown', jsonb: 'unknown', bytea: 'Uint8Array', tsvector: 'string',
 };
 
-/** TypeScript source with one interface per table of the module (tables named with its prefix). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- reads the catalog, which no module declares
-export async function generateTableTypes(db: Kysely<any>, tablePrefix: string, typeName: string): Promise<string> {
+/**
+ * TypeScript source with one interface per table of the module (tables named with its prefix). `db` is any
+ * Kysely instance (or transaction), whatever tables it declares: only the catalog is read, with raw SQL.
+ */
+export async function generateTableTypes(db: QueryExecutorProvider, tablePrefix: string, typeName: string): Promise<string> {
   const columns = await sql<{ table_name: string; column_name: string; udt_name: string; is_nullable: 'YES' | 'NO' }>`
     select table_name, column_name, udt_name, is_nullable from information_schema.columns
     where table_schema = 'public' and table_name like ${`${tablePrefix.replaceAll('_', '\\_')}%`}

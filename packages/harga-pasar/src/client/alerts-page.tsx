@@ -1,12 +1,10 @@
-import { Badge, data, ErrorState, formatRupiah, Link, Loading, PageHeader, useLanguage, useQuery, useSession } from '@kota-kit/core/client';
+import { Badge, data, ErrorState, formatRupiah, Link, Loading, PageHeader, useQuery, useSession } from '@kota-kit/core/client';
 import { api } from './api.js';
-import { longDate } from './dates.js';
-import { base, ChangeText, OfficerNotice, SubNav, unitLabel, useRoles, useT } from './shared.js';
+import { base, ChangeText, HargaPasarNav, OfficerNotice, PricesOf, unitLabel, useRoles, useT } from './shared.js';
 
 /** The agency's alerts: commodities above their reference price or rising fast over a week. */
 export default function AlertsPage() {
   const t = useT();
-  const language = useLanguage();
   const { user, isLoading } = useSession();
   const roles = useRoles();
   const allowed = roles.enumerator || roles.supervisor;
@@ -15,7 +13,7 @@ export default function AlertsPage() {
   if (isLoading) return <Loading />;
   return (
     <div className="hp-page">
-      <SubNav />
+      <HargaPasarNav />
       <PageHeader title={t('alerts.title')} description={alerts.data ? t('alerts.description', { percent: alerts.data.alertRisePercent }) : undefined} />
       {!user || !allowed ? (
         <OfficerNotice signedIn={Boolean(user)} path="peringatan" />
@@ -25,11 +23,7 @@ export default function AlertsPage() {
         <ErrorState error={alerts.error} onRetry={() => void alerts.refetch()} />
       ) : (
         <>
-          {alerts.data.date ? (
-            <p className="hp-datadate__line">
-              {t('board.pricesOf')} <time dateTime={alerts.data.date}>{longDate(alerts.data.date, language)}</time>
-            </p>
-          ) : null}
+          {alerts.data.date ? <PricesOf date={alerts.data.date} className="hp-datadate__line" /> : null}
           {alerts.data.alerts.length === 0 ? (
             <p className="hp-note hp-note--ok">{t('alerts.none')}</p>
           ) : (

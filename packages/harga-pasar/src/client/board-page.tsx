@@ -1,10 +1,9 @@
 import { isIsoDate } from '@kota-kit/core';
-import { Badge, data, ErrorState, formatRupiah, Link, Loading, PageHeader, useLanguage, useQuery, useSearchParams } from '@kota-kit/core/client';
+import { Badge, data, dateText, ErrorState, formatRupiah, Icon, Link, Loading, PageHeader, useLanguage, useQuery, useSearchParams } from '@kota-kit/core/client';
 import type { BoardItem } from '../index.js';
 import { api } from './api.js';
-import { longDate } from './dates.js';
 import { DownloadPanel } from './download-panel.js';
-import { base, ChangeText, DataDate, SubNav, unitLabel, useOnline, useT, useToday } from './shared.js';
+import { base, ChangeText, DataDate, HargaPasarNav, unitLabel, useOnline, useT, useToday } from './shared.js';
 
 export function boardQuery(date: string | null) {
   return {
@@ -35,7 +34,7 @@ export default function BoardPage() {
 
   return (
     <div className="hp-page">
-      <SubNav />
+      <HargaPasarNav />
       <PageHeader title={t('board.title')} description={t('board.description')} />
       <form className="hp-datepick" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor="hp-board-date">{t('board.pickDate')}</label>
@@ -126,7 +125,7 @@ function BoardList({ items, date }: { items: BoardItem[]; date: string }) {
                   item.aboveReference ? (
                     <p className="hp-ref hp-ref--above">
                       <Badge tone="danger">
-                        <span aria-hidden="true">⚠ </span>
+                        <Icon name="warning" />{' '}
                         {t('board.aboveReference', { kind: item.reference.kind })}
                       </Badge>{' '}
                       <span>{t('board.reference', { kind: item.reference.kind, price: formatRupiah(item.reference.price) })}</span>
@@ -136,7 +135,7 @@ function BoardList({ items, date }: { items: BoardItem[]; date: string }) {
                   )
                 ) : null}
                 {item.date !== date ? (
-                  <p className="hp-note hp-note--old hp-small">{t('board.itemDate', { date: longDate(item.date, language) })}</p>
+                  <p className="hp-note hp-note--old hp-small">{t('board.itemDate', { date: dateText(item.date, { variant: 'long', language }) })}</p>
                 ) : null}
               </li>
             ))}

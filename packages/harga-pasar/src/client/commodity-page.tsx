@@ -1,11 +1,10 @@
 import { isIsoDate } from '@kota-kit/core';
-import { data, ErrorState, formatRupiah, Link, Loading, PageHeader, useLanguage, useParams, useQuery, useSearchParams, type ApiData } from '@kota-kit/core/client';
+import { data, DataTable, dateText, ErrorState, formatRupiah, Link, Loading, PageHeader, useLanguage, useParams, useQuery, useSearchParams, type ApiData, type TableColumn } from '@kota-kit/core/client';
 import { useState } from 'react';
 import { api } from './api.js';
 import { describeChange } from './change.js';
-import { longDate } from './dates.js';
 import { marketColors, PriceChart } from './price-chart.js';
-import { base, DataDate, SubNav, unitLabel, useOnline, useT, useToday } from './shared.js';
+import { BackLink, base, DataDate, HargaPasarNav, unitLabel, useOnline, useT, useToday } from './shared.js';
 
 export type Range = '30d' | '90d' | '1y';
 const ranges: Range[] = ['30d', '90d', '1y'];
@@ -53,10 +52,8 @@ export default function CommodityPage() {
 
   return (
     <div className="hp-page">
-      <SubNav />
-      <p className="hp-back">
-        <Link to={base}>← {t('commodity.back')}</Link>
-      </p>
+      <HargaPasarNav />
+      <BackLink to={base}>{t('commodity.back')}</BackLink>
       <PageHeader title={name} description={unit ? t('commodity.perUnit', { unit: unitLabel(t, unit) }) : undefined} />
 
       <section aria-labelledby="hp-chart-title" className="hp-section">
@@ -120,7 +117,7 @@ function ChartSection({ series, shown, setShown, range }: { series: Series; show
         lowest: formatRupiah(Math.min(...prices)),
         highest: formatRupiah(Math.max(...prices)),
         latest: formatRupiah(last.price),
-        date: longDate(last.date, language),
+        date: dateText(last.date, { variant: 'long', language }),
       })
     : '';
   const first = series.average[0];
@@ -179,52 +176,44 @@ function CompareTable({ data, language }: { data: Compare; language: 'id' | 'en'
   const t = useT();
   const rows = sortCompare(data.markets);
   const max = Math.max(...rows.map((row) => row.price ?? 0), 1);
+  type Row = Compare['markets'][number];
+  const columns: TableColumn<Row>[] = [
+    { key: 'market', header: t('commodity.market'), render: (row) => <Link to={`${base}/pasar/${row.market}`}>{row.name}</Link> },
+    {
+      key: 'price',
+      header: t('commodity.price'),
+      numeric: true,
+      render: (row) =>
+        row.price === null ? (
+          <span className="hp-muted">{t('commodity.noPrice')}</span>
+        ) : (
+          <span>
+            {formatRupiah(row.price)}
+            <span className="hp-bar" aria-hidden="true">
+              <span style={{ width: `${Math.round((row.price / max) * 100)}%` }} />
+            </span>
+            {row.differenceFromAverage === null ? null : (
+              <span className="hp-small hp-block">
+                <span className={row.differenceFromAverage > 0 ? 'hp-up' : row.differenceFromAverage < 0 ? 'hp-down' : 'hp-same'}>
+                  {row.differenceFromAverage > 0 ? '▲ +' : row.differenceFromAverage < 0 ? '▼ −' : '= '}
+                  {formatRupiah(Math.abs(row.differenceFromAverage))}
+                </span>{' '}
+                {t('commodity.vsAverage')}
+              </span>
+            )}
+          </span>
+        ),
+    },
+  ];
+  const caption = (
+    <>
+      {t('commodity.compareCaption', { name: data.name, date: data.date ? dateText(data.date, { variant: 'long', language }) : '' })}
+      {data.average !== null ? <span className="hp-muted"> · {t('commodity.averageIs', { price: formatRupiah(data.average) })}</span> : null}
+    </>
+  );
   return (
-    <div className="kk-table-wrap" tabIndex={0} role="region" aria-labelledby="hp-compare-caption">
-      <table className="kk-table hp-compare">
-        <caption id="hp-compare-caption">
-          {t('commodity.compareCaption', { name: data.name, date: data.date ? longDate(data.date, language) : '' })}
-          {data.average !== null ? <span className="hp-muted"> · {t('commodity.averageIs', { price: formatRupiah(data.average) })}</span> : null}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('commodity.market')}</th>
-            <th scope="col" className="kk-num">
-              {t('commodity.price')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.market}>
-              <th scope="row">
-                <Link to={`${base}/pasar/${row.market}`}>{row.name}</Link>
-              </th>
-              <td className="kk-num hp-compare__price">
-                {row.price === null ? (
-                  <span className="hp-muted">{t('commodity.noPrice')}</span>
-                ) : (
-                  <>
-                    {formatRupiah(row.price)}
-                    <span className="hp-bar" aria-hidden="true">
-                      <span style={{ width: `${Math.round((row.price / max) * 100)}%` }} />
-                    </span>
-                    {row.differenceFromAverage === null ? null : (
-                      <span className="hp-small hp-block">
-                        <span className={row.differenceFromAverage > 0 ? 'hp-up' : row.differenceFromAverage < 0 ? 'hp-down' : 'hp-same'}>
-                          {row.differenceFromAverage > 0 ? '▲ +' : row.differenceFromAverage < 0 ? '▼ −' : '= '}
-                          {formatRupiah(Math.abs(row.differenceFromAverage))}
-                        </span>{' '}
-                        {t('commodity.vsAverage')}
-                      </span>
-                    )}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="hp-compare">
+      <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.market} rowHeader="market" stackOnPhone={false} empty={<p className="hp-note">{t('board.empty')}</p>} />
     </div>
   );
 }

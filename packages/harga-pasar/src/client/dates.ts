@@ -1,24 +1,18 @@
 /**
- * How market days (YYYY-MM-DD) are shown; the date arithmetic (todayIn, addDays, isIsoDate) is core's.
+ * The chart's short date labels, which core's `dateText` has no form for (it always shows the year). Whole
+ * dates ("Senin, 30 November 2026", "30 Nov 2026") are core's `dateText` / `DateText`; date arithmetic is core's.
  */
 
 const locales = { id: 'id-ID', en: 'en-GB' } as const;
+const format = (date: string, language: 'id' | 'en', options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locales[language], { ...options, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
-/** "Senin, 30 November 2026" / "Monday, 30 November 2026". */
-export function longDate(date: string, language: 'id' | 'en'): string {
-  return new Intl.DateTimeFormat(locales[language], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+/** "30 Nov": x-axis labels of a short chart, and "previous price" dates in the entry form. */
+export function dayMonth(date: string, language: 'id' | 'en'): string {
+  return format(date, language, { day: 'numeric', month: 'short' });
 }
 
-/** "30 Nov" / "30 Nov 2026": short labels for chart axes and tables. */
-export function shortDate(date: string, language: 'id' | 'en', withYear = false): string {
-  return new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
-
-/** "Nov 26": axis labels of a year-long chart. */
+/** "Nov 26": x-axis labels of a year-long chart. */
 export function monthYear(date: string, language: 'id' | 'en'): string {
-  return new Intl.DateTimeFormat(locales[language], { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return format(date, language, { month: 'short', year: '2-digit' });
 }

@@ -1,4 +1,5 @@
 import { addDays } from '@kota-kit/core';
+import { TextField } from '@kota-kit/core/client';
 import { useState } from 'react';
 import { exportQuerySchema, exportRangeProblem, maxExportDays } from '../schemas/export.js';
 import { apiBase } from './api.js';
@@ -29,18 +30,8 @@ export function DownloadPanel({ today }: { today: string }) {
       </h2>
       <p className="hp-muted">{t('download.description', { max: maxExportDays })}</p>
       <div className="hp-download__range">
-        <div className="kk-field">
-          <label className="kk-field__label" htmlFor="hp-export-from">
-            {t('download.from')}
-          </label>
-          <input id="hp-export-from" className="kk-input" type="date" value={from} max={today} onChange={(event) => setFrom(event.target.value)} />
-        </div>
-        <div className="kk-field">
-          <label className="kk-field__label" htmlFor="hp-export-to">
-            {t('download.to')}
-          </label>
-          <input id="hp-export-to" className="kk-input" type="date" value={to} max={today} onChange={(event) => setTo(event.target.value)} />
-        </div>
+        <TextField id="hp-export-from" label={t('download.from')} type="date" value={from} max={today} onChange={(event) => setFrom(event.target.value)} />
+        <TextField id="hp-export-to" label={t('download.to')} type="date" value={to} max={today} onChange={(event) => setTo(event.target.value)} />
       </div>
       {problem ? (
         <p className="kk-field__error" role="alert">

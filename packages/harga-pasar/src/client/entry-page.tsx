@@ -2,11 +2,15 @@ import {
   ApiError,
   Button,
   data as dataOf,
+  dateText,
   ErrorState,
   formatRupiah,
   FormError,
+  Icon,
   Loading,
   PageHeader,
+  SelectField,
+  TextField,
   useLanguage,
   useQuery,
   useQueryClient,
@@ -14,7 +18,7 @@ import {
 } from '@kota-kit/core/client';
 import { useMemo, useRef, useState } from 'react';
 import { signedPercent } from './change.js';
-import { longDate, shortDate } from './dates.js';
+import { dayMonth } from './dates.js';
 import {
   buildEntryBody,
   clearDraft,
@@ -36,7 +40,7 @@ import {
   type RowProblems,
 } from './entry-logic.js';
 import { api } from './api.js';
-import { OfficerOnlyPage, OfflineBanner, SubNav, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
+import { HargaPasarNav, OfficerOnlyPage, OfflineBanner, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
 
 const lastMarketKey = 'kk-harga-pasar:entry-market';
 
@@ -73,40 +77,25 @@ export default function EntryPage() {
 
   return (
     <div className="hp-page hp-entry">
-      <SubNav />
+      <HargaPasarNav />
       <PageHeader title={t('entry.title')} description={t('entry.description')} />
       <OfflineBanner online={online} />
       <div className="hp-entry__pick">
-        <div className="kk-field">
-          <label className="kk-field__label" htmlFor="hp-entry-market">
-            {t('entry.market')}
-          </label>
-          <select
-            id="hp-entry-market"
-            className="kk-input kk-select"
-            value={market}
-            onChange={(event) => {
-              setMarket(event.target.value);
-              try {
-                localStorage.setItem(lastMarketKey, event.target.value);
-              } catch {
-                // Ignore.
-              }
-            }}
-          >
-            {options.markets.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="kk-field">
-          <label className="kk-field__label" htmlFor="hp-entry-date">
-            {t('entry.date')}
-          </label>
-          <input id="hp-entry-date" className="kk-input" type="date" value={date} max={today} onChange={(event) => event.target.value && setDate(event.target.value)} />
-        </div>
+        <SelectField
+          id="hp-entry-market"
+          label={t('entry.market')}
+          value={market}
+          onChange={(event) => {
+            setMarket(event.target.value);
+            try {
+              localStorage.setItem(lastMarketKey, event.target.value);
+            } catch {
+              // Ignore.
+            }
+          }}
+          options={options.markets.map((m) => ({ value: m.id, label: m.name }))}
+        />
+        <TextField id="hp-entry-date" label={t('entry.date')} type="date" value={date} max={today} onChange={(event) => event.target.value && setDate(event.target.value)} />
       </div>
       {entry.isPending ? (
         entry.fetchStatus === 'paused' ? <p className="hp-note">{t('entry.waitingOnline')}</p> : <Loading />
@@ -196,7 +185,7 @@ function EntryForm({ data }: { data: EntryData }) {
       }}
     >
       <p className="hp-muted">
-        {t('entry.forDay', { market: data.market.name, date: longDate(data.date, language) })} ·{' '}
+        {t('entry.forDay', { market: data.market.name, date: dateText(data.date, { variant: 'long', language }) })} ·{' '}
         <strong>{t(`entry.status.${data.status}`)}</strong>
       </p>
       {restored ? (
@@ -213,7 +202,7 @@ function EntryForm({ data }: { data: EntryData }) {
       <div ref={summaryRef} tabIndex={-1} className="hp-entry__summary">
         {saved ? (
           <p className="hp-note hp-note--ok" role="status">
-            ✓ {saved}
+            <Icon name="check" /> {saved}
           </p>
         ) : null}
         {networkError ? <FormError>{t('entry.networkError')}</FormError> : null}
@@ -289,7 +278,7 @@ function EntryRow(props: {
       </label>
       <p id={`${id}-prev`} className="hp-entry__prev hp-small">
         {item.previous
-          ? t('entry.previous', { price: formatRupiah(item.previous.price), date: shortDate(item.previous.date, language) })
+          ? t('entry.previous', { price: formatRupiah(item.previous.price), date: dayMonth(item.previous.date, language) })
           : t('entry.noPrevious')}
         {published ? <span className="kk-badge kk-badge--success hp-entry__badge">{t('entry.published')}</span> : null}
       </p>
@@ -322,7 +311,7 @@ function EntryRow(props: {
       </div>
       {props.large || hint !== null ? (
         <p id={`${id}-warn`} className="hp-entry__warn hp-small">
-          <span aria-hidden="true">⚠ </span>
+          <Icon name="warning" />{' '}
           {hint !== null ? t('entry.largeHint', { percent: signedPercent(hint, language) }) : t('entry.largeServer')}
         </p>
       ) : null}

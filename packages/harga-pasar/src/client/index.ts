@@ -3,7 +3,7 @@
  * home widget, and the officers' entry, publication, alert and settings pages. Every page is loaded lazily.
  */
 import { defineClientModule } from '@kota-kit/core/client';
-import { translations } from './translations.js';
+import { translations } from './translations/index.js';
 
 // Only the id: importing the module definition would put its zod options schema in the first page's JavaScript.
 export default defineClientModule({ id: 'harga-pasar' }, {

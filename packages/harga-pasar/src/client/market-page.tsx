@@ -1,6 +1,8 @@
-import { data, ErrorState, formatRupiah, Link, Loading, PageHeader, useParams, useQuery } from '@kota-kit/core/client';
+import { data, DataTable, ErrorState, formatRupiah, Link, Loading, PageHeader, useParams, useQuery, type ApiData, type TableColumn } from '@kota-kit/core/client';
 import { api } from './api.js';
-import { base, ChangeText, DataDate, placeOf, SubNav, unitLabel, useOnline, useT, useToday } from './shared.js';
+import { BackLink, base, ChangeText, DataDate, HargaPasarNav, placeOf, unitLabel, useOnline, useT, useToday } from './shared.js';
+
+type Item = ApiData<Awaited<ReturnType<(typeof api.markets)[':id']['$get']>>>['items'][number];
 
 /** One market: every commodity's price today, its change, and the city average beside it. */
 export default function MarketPage() {
@@ -13,12 +15,34 @@ export default function MarketPage() {
     queryFn: () => data(api.markets[':id'].$get({ param: { id }, query: {} })),
     networkMode: 'offlineFirst',
   });
+  const columns: TableColumn<Item>[] = [
+    {
+      key: 'commodity',
+      header: t('market.commodity'),
+      render: (item) => (
+        <>
+          <Link to={`${base}/komoditas/${item.commodity}`}>{item.name}</Link>
+          <span className="hp-muted hp-small"> /{unitLabel(t, item.unit)}</span>
+        </>
+      ),
+    },
+    {
+      key: 'price',
+      header: t('market.price'),
+      numeric: true,
+      render: (item) => (
+        <>
+          <strong>{formatRupiah(item.price)}</strong>
+          <ChangeText change={item.changeDay} />
+          {item.cityAverage !== null ? <span className="hp-muted hp-small hp-block">{t('market.cityAverage', { price: formatRupiah(item.cityAverage) })}</span> : null}
+        </>
+      ),
+    },
+  ];
   return (
     <div className="hp-page">
-      <SubNav />
-      <p className="hp-back">
-        <Link to={`${base}/pasar`}>← {t('market.back')}</Link>
-      </p>
+      <HargaPasarNav />
+      <BackLink to={`${base}/pasar`}>{t('market.back')}</BackLink>
       {detail.isPending ? (
         <Loading />
       ) : detail.isError ? (
@@ -31,35 +55,16 @@ export default function MarketPage() {
           ) : (
             <>
               <DataDate date={detail.data.date} today={today} online={online} />
-              <div className="kk-table-wrap" tabIndex={0} role="region" aria-labelledby="hp-market-caption">
-                <table className="kk-table hp-market-table">
-                  <caption id="hp-market-caption">{t('market.caption', { name: detail.data.market.name })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('market.commodity')}</th>
-                      <th scope="col" className="kk-num">
-                        {t('market.price')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {detail.data.items.map((item) => (
-                      <tr key={item.commodity}>
-                        <th scope="row">
-                          <Link to={`${base}/komoditas/${item.commodity}`}>{item.name}</Link>
-                          <span className="hp-muted hp-small"> /{unitLabel(t, item.unit)}</span>
-                        </th>
-                        <td className="kk-num">
-                          <strong>{formatRupiah(item.price)}</strong>
-                          <ChangeText change={item.changeDay} />
-                          {item.cityAverage !== null ? (
-                            <span className="hp-muted hp-small hp-block">{t('market.cityAverage', { price: formatRupiah(item.cityAverage) })}</span>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+              <div className="hp-market-table">
+                <DataTable
+                  caption={t('market.caption', { name: detail.data.market.name })}
+                  columns={columns}
+                  rows={detail.data.items}
+                  rowKey={(item) => item.commodity}
+                  rowHeader="commodity"
+                  stackOnPhone={false}
+                  empty={<p className="hp-note">{t('board.empty')}</p>}
+                />
               </div>
             </>
           )}

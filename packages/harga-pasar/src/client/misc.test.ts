@@ -1,17 +1,24 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { addDays, isIsoDate, todayIn } from '@kota-kit/core';
+import { dateText, mapBox, moduleRoles, projectOnMap, translationKeyDiff, type SessionUser } from '@kota-kit/core/client';
 import type { BoardItem } from '../index.js';
-import { longDate } from './dates.js';
+import { dayMonth } from './dates.js';
 import { exportUrl, rangeProblem } from './download-panel.js';
-import { projectMarkets } from './market-map.js';
-import { officerRoles } from './roles.js';
+import { marketMarkers } from './markets-page.js';
+import { moduleId, officerRoleNames } from './shared.js';
+import { translations } from './translations/index.js';
 import { pickKeyItems } from './widget-today.js';
+
+const officerRoles = (user: Pick<SessionUser, 'kind' | 'roles'> | null) => moduleRoles(user, moduleId, officerRoleNames);
 
 describe('dates', () => {
   it('states the date of the data in words', () => {
-    expect(longDate('2026-11-30', 'id')).toBe('Senin, 30 November 2026');
-    expect(longDate('2026-11-30', 'en')).toBe('Monday, 30 November 2026');
+    expect(dateText('2026-11-30', { variant: 'long', language: 'id' })).toBe('Senin, 30 November 2026');
+    expect(dateText('2026-11-30', { variant: 'long', language: 'en' })).toBe('Monday, 30 November 2026');
+    // The chart's short axis labels, which core has no form for.
+    expect(dayMonth('2026-11-30', 'id')).toBe('30 Nov');
+    expect(dayMonth('2026-11-30', 'en')).toBe('30 Nov');
   });
   it("knows today in the region's time zone", () => {
     // 18:00 UTC is already the next day in Jakarta.
@@ -42,25 +49,34 @@ describe('roles', () => {
   });
 });
 
-describe('map projection', () => {
-  it('keeps north up and every market inside the box', () => {
-    const points = projectMarkets(
-      [
-        { id: 'north', name: 'N', lat: -6.17, lng: 106.6 },
-        { id: 'south', name: 'S', lat: -6.21, lng: 106.62 },
-        { id: 'east', name: 'E', lat: -6.19, lng: 106.68 },
-      ],
-      340,
-      240,
-    );
+describe('markets map', () => {
+  const bounds = { south: -6.265, west: 106.55, north: -6.115, east: 106.765 };
+  const market = (id: string, lat: number, lng: number) => ({ id, name: `Pasar ${id}`, kecamatan: 'Karawaci', address: 'Jl. Contoh', lat, lng });
+  const markets = [market('north', -6.17, 106.6), market('south', -6.21, 106.62), market('east', -6.19, 106.68)];
+  const t = ((key: string, values?: { name?: string }) => `${key}:${values?.name ?? ''}`) as Parameters<typeof marketMarkers>[1];
+
+  it('numbers the markets as links to their pages, each with its name', () => {
+    const markers = marketMarkers(markets, t);
+    expect(markers.map((marker) => [marker.symbol, marker.href])).toEqual([
+      ['1', '/harga-pasar/pasar/north'],
+      ['2', '/harga-pasar/pasar/south'],
+      ['3', '/harga-pasar/pasar/east'],
+    ]);
+    expect(markers[0]!.label).toBe('1. Pasar north, Jl. Contoh · markets.kecamatan:Karawaci');
+  });
+
+  it("keeps north up and every market inside the region's box", () => {
+    const box = mapBox(bounds);
+    const points = marketMarkers(markets, t).map((marker) => projectOnMap(box, marker));
     const [north, south, east] = points;
     expect(north!.y).toBeLessThan(south!.y);
     expect(east!.x).toBeGreaterThan(north!.x);
     for (const point of points) {
+      expect(point.inside).toBe(true);
       expect(point.x).toBeGreaterThanOrEqual(0);
-      expect(point.x).toBeLessThanOrEqual(340);
+      expect(point.x).toBeLessThanOrEqual(box.width);
       expect(point.y).toBeGreaterThanOrEqual(0);
-      expect(point.y).toBeLessThanOrEqual(240);
+      expect(point.y).toBeLessThanOrEqual(box.height);
     }
   });
 });
@@ -74,10 +90,10 @@ describe('widget', () => {
 });
 
 describe('translations', () => {
-  it('has the same keys in Bahasa Indonesia and English', async () => {
-    const { translations } = await import('./translations.js');
+  it('has the same keys in Bahasa Indonesia and English', () => {
     const keys = (table: object, prefix = ''): string[] =>
       Object.entries(table).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : keys(value as object, `${prefix}${key}.`)));
     expect(keys(translations.en).sort()).toEqual(keys(translations.id).sort());
+    expect(translationKeyDiff(translations.id, translations.en)).toEqual({ onlyInId: [], onlyInEn: [] });
   });
 });

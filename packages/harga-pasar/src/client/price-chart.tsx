@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { compactRupiah, rupiah } from './change.js';
 import { chartGeometry, linePath, type Point } from './chart-scale.js';
 import { daysBetween } from '@kota-kit/core';
-import { monthYear, shortDate } from './dates.js';
+import { dateText } from '@kota-kit/core/client';
+import { dayMonth, monthYear } from './dates.js';
 
 export interface ChartSeries {
   id: string;
@@ -74,7 +75,7 @@ export function PriceChart({ from, to, average, markets = [], language, labels, 
               textAnchor={index === 0 ? 'start' : index === geometry.xTicks.length - 1 ? 'end' : 'middle'}
               data-testid="x-tick"
             >
-              {withYear ? monthYear(date, language) : shortDate(date, language)}
+              {withYear ? monthYear(date, language) : dayMonth(date, language)}
             </text>
           ))}
           <line className="hp-chart__axis" x1={margin.left} x2={width - margin.right} y1={height - margin.bottom} y2={height - margin.bottom} />
@@ -133,7 +134,7 @@ export function PriceTable({ average, markets = [], language, labels }: Pick<Pri
           {rows.map((point) => (
             <tr key={point.date}>
               <th scope="row">
-                <time dateTime={point.date}>{shortDate(point.date, language, true)}</time>
+                <time dateTime={point.date}>{dateText(point.date, { language })}</time>
               </th>
               <td className="kk-num">{rupiah(point.price, language)}</td>
               {byMarket.map((prices, index) => {

@@ -2,28 +2,31 @@ import {
   ApiError,
   Badge,
   Button,
+  data,
+  DateText,
+  dateText,
   Dialog,
   ErrorState,
   formatDate,
   formatRupiah,
   FormError,
+  Icon,
   Loading,
   PageHeader,
   TextArea,
   TextField,
+  useApiForm,
   useLanguage,
   useQuery,
   useQueryClient,
   useSession,
-  data,
 } from '@kota-kit/core/client';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { correctionBodySchema } from '../schemas/entry.js';
 import { api } from './api.js';
-import { longDate } from './dates.js';
 import { parsePrice, type EntryItem } from './entry-logic.js';
-import { schemaIssues } from './validate.js';
-import { OfficerOnlyPage, OfflineBanner, SubNav, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
+import { HargaPasarNav, OfficerOnlyPage, OfflineBanner, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
+import { serverChecked } from './validate.js';
 
 /** Counts of a market-day's prices by status. */
 export function dayCounts(items: Pick<EntryItem, 'status'>[]) {
@@ -49,16 +52,13 @@ export default function PublishPage() {
   if (!user || !roles.supervisor) return <OfficerOnlyPage title={t('publish.title')} signedIn={Boolean(user)} path="publikasi" />;
   return (
     <div className="hp-page">
-      <SubNav />
+      <HargaPasarNav />
       <PageHeader title={t('publish.title')} description={t('publish.description')} />
       <OfflineBanner online={online} />
-      <div className="kk-field hp-narrow-field">
-        <label className="kk-field__label" htmlFor="hp-publish-date">
-          {t('entry.date')}
-        </label>
-        <input id="hp-publish-date" className="kk-input" type="date" value={date} max={today} onChange={(event) => event.target.value && setDate(event.target.value)} />
+      <div className="hp-narrow-field">
+        <TextField id="hp-publish-date" label={t('entry.date')} type="date" value={date} max={today} onChange={(event) => event.target.value && setDate(event.target.value)} />
       </div>
-      <h2 className="hp-section-title">{t('publish.marketsOn', { date: longDate(date, language) })}</h2>
+      <h2 className="hp-section-title">{t('publish.marketsOn', { date: dateText(date, { variant: 'long', language }) })}</h2>
       <ul className="hp-publish-list">
         {markets.map((market) => (
           <MarketDay key={`${market.id}:${date}`} market={market.id} name={market.name} date={date} />
@@ -127,7 +127,7 @@ function MarketDay({ market, name, date }: { market: string; name: string; date:
       <p className="hp-muted hp-small">{t('publish.counts', { draft: counts.draft, published: counts.published, missing: counts.missing })}</p>
       {message ? (
         <p className="hp-note hp-note--ok" role="status">
-          ✓ {message}
+          <Icon name="check" /> {message}
         </p>
       ) : null}
       <FormError>{error}</FormError>
@@ -177,48 +177,30 @@ function MarketDay({ market, name, date }: { market: string; name: string; date:
 
 function CorrectionDialog(props: { item: EntryItem; market: string; marketName: string; date: string; onClose: () => void; onSaved: () => void }) {
   const t = useT();
-  const language = useLanguage();
   const param = { date: props.date, market: props.market, commodity: props.item.commodity };
   const priceApi = api.prices[':date'][':market'][':commodity'];
   const detail = useQuery({ queryKey: ['harga-pasar', 'price', props.date, props.market, props.item.commodity], queryFn: () => data(priceApi.$get({ param })), staleTime: 0 });
-  const [price, setPrice] = useState('');
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [done, setDone] = useState(false);
-
-  const save = async () => {
-    setSaving(true);
-    setErrors({});
-    setGeneral(null);
-    const value = parsePrice(price);
+  const formId = useId();
+  const form = useApiForm({
+    initial: { price: '', reason: '' },
     // The server's own schema first, so its refusals show on the fields before anything is sent.
-    const issues = schemaIssues(correctionBodySchema, { price: value ?? undefined, reason });
-    const found: Record<string, string> = {};
-    if (issues.price) found.price = value === null ? t('publish.priceRequired') : t('publish.priceInvalid');
-    if (issues.reason) found.reason = t('publish.reasonShort');
-    if (value === null || Object.keys(found).length) {
-      setErrors(found);
-      setSaving(false);
-      return;
-    }
-    try {
-      await data(priceApi.$patch({ param, json: { price: value, reason } }));
+    schema: serverChecked(
+      correctionBodySchema,
+      (values: { price: string; reason: string }) => ({ price: parsePrice(values.price) ?? undefined, reason: values.reason }),
+      (field, body) => (field === 'price' ? (body.price === undefined ? t('publish.priceRequired') : t('publish.priceInvalid')) : field === 'reason' ? t('publish.reasonShort') : undefined),
+    ),
+    submit: async (json) => {
+      setDone(false);
+      return data(priceApi.$patch({ param, json }));
+    },
+    onSuccess: async () => {
       setDone(true);
-      setPrice('');
-      setReason('');
+      form.reset();
       await detail.refetch();
       props.onSaved();
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        setErrors(caught.fieldErrors);
-        if (!Object.keys(caught.fieldErrors).length) setGeneral(caught.message);
-      } else setGeneral(t('entry.networkError'));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
 
   return (
     <Dialog
@@ -230,14 +212,14 @@ function CorrectionDialog(props: { item: EntryItem; market: string; marketName: 
           <Button variant="secondary" onClick={props.onClose}>
             {t('publish.close')}
           </Button>
-          <Button loading={saving} onClick={() => void save()}>
+          <Button type="submit" form={formId} loading={form.submitting}>
             {t('publish.saveCorrection')}
           </Button>
         </>
       }
     >
       <p className="hp-muted">
-        {props.marketName} · {longDate(props.date, language)}
+        {props.marketName} · <DateText value={props.date} variant="long" />
       </p>
       {detail.isPending ? (
         <Loading />
@@ -268,20 +250,21 @@ function CorrectionDialog(props: { item: EntryItem; market: string; marketName: 
       )}
       {done ? (
         <p className="hp-note hp-note--ok" role="status">
-          ✓ {t('publish.corrected')}
+          <Icon name="check" /> {t('publish.corrected')}
         </p>
       ) : null}
-      <FormError>{general}</FormError>
-      <TextField
-        label={t('publish.newPrice')}
-        inputMode="numeric"
-        pattern="[0-9]*"
-        value={price}
-        onChange={(event) => setPrice(event.target.value.replace(/[^\d]/g, ''))}
-        error={errors.price ?? errors['body.price'] ?? null}
-        required
-      />
-      <TextArea label={t('publish.reason')} hint={t('publish.reasonHint')} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} error={errors.reason ?? null} required />
+      <form id={formId} className="hp-correction" noValidate onSubmit={(event) => void form.onSubmit(event)}>
+        <FormError>{form.formError}</FormError>
+        <TextField
+          label={t('publish.newPrice')}
+          inputMode="numeric"
+          pattern="[0-9]*"
+          required
+          {...form.field('price')}
+          onChange={(event) => form.setValue('price', event.target.value.replace(/[^\d]/g, ''))}
+        />
+        <TextArea label={t('publish.reason')} hint={t('publish.reasonHint')} rows={2} required {...form.field('reason')} />
+      </form>
     </Dialog>
   );
 }

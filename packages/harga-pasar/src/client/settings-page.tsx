@@ -1,8 +1,8 @@
-import { data, ErrorState, Link, Loading, PageHeader, Table, useQuery, useSession, type TableColumn } from '@kota-kit/core/client';
+import { data, DataTable, ErrorState, Link, Loading, PageHeader, useQuery, useSession, type TableColumn } from '@kota-kit/core/client';
 import type { OfficerGrant } from '../index.js';
 import { api } from './api.js';
 import { ReferenceSection } from './settings-reference.js';
-import { base, OfficerOnlyPage, SubNav, unitLabel, useOptions, useRoles, useT, type PublicOptions } from './shared.js';
+import { base, HargaPasarNav, OfficerOnlyPage, unitLabel, useOptions, useRoles, useT, type PublicOptions } from './shared.js';
 
 type Officer = OfficerGrant;
 
@@ -19,7 +19,7 @@ export default function SettingsPage() {
   if (!user || !roles.supervisor) return <OfficerOnlyPage title={t('settings.title')} signedIn={Boolean(user)} path="pengaturan" />;
   return (
     <div className="hp-page hp-settings">
-      <SubNav />
+      <HargaPasarNav />
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
       <section className="kk-card hp-settings__how" aria-labelledby="hp-settings-how">
         <h2 id="hp-settings-how" className="hp-section-title">
@@ -38,7 +38,6 @@ export default function SettingsPage() {
     </div>
   );
 }
-
 
 /* ---------- officers ---------- */
 
@@ -78,12 +77,17 @@ function OfficersSection() {
         <Loading />
       ) : officers.isError ? (
         <ErrorState error={officers.error} onRetry={() => void officers.refetch()} />
-      ) : officers.data.officers.length === 0 ? (
-        <p>{t('settings.noOfficers')}</p>
       ) : (
         <>
-          <Table caption={t('settings.officersCaption')} columns={columns} rows={officers.data.officers} rowKey={(officer) => officer.id} />
-          {officers.data.unmatchedEmails.length ? (
+          <DataTable
+            caption={t('settings.officersCaption')}
+            columns={columns}
+            rows={officers.data.officers}
+            rowKey={(officer) => officer.id}
+            rowHeader="name"
+            empty={<p>{t('settings.noOfficers')}</p>}
+          />
+          {officers.data.officers.length > 0 && officers.data.unmatchedEmails.length > 0 ? (
             <p className="hp-note hp-note--old">{t('settings.unmatched', { emails: officers.data.unmatchedEmails.join(', ') })}</p>
           ) : null}
         </>
@@ -114,7 +118,14 @@ function MarketsSection() {
         {t('settings.marketsTitle')}
       </h2>
       <p className="hp-muted hp-small">{t('settings.howConfig')}</p>
-      <Table caption={t('settings.marketsCaption', { count: markets.length })} columns={columns} rows={markets} rowKey={(market) => market.id} />
+      <DataTable
+        caption={t('settings.marketsCaption', { count: markets.length })}
+        columns={columns}
+        rows={markets}
+        rowKey={(market) => market.id}
+        rowHeader="name"
+        empty={<p className="hp-note">{t('settings.howConfig')}</p>}
+      />
     </section>
   );
 }
@@ -134,7 +145,14 @@ function CommoditiesSection() {
       <h2 id="hp-settings-commodities" className="hp-section-title">
         {t('settings.commoditiesTitle')}
       </h2>
-      <Table caption={t('settings.commoditiesCaption', { count: commodities.length })} columns={columns} rows={commodities} rowKey={(commodity) => commodity.id} />
+      <DataTable
+        caption={t('settings.commoditiesCaption', { count: commodities.length })}
+        columns={columns}
+        rows={commodities}
+        rowKey={(commodity) => commodity.id}
+        rowHeader="name"
+        empty={<p className="hp-note">{t('settings.howConfig')}</p>}
+      />
     </section>
   );
 }

@@ -2,27 +2,29 @@ import {
   ApiError,
   Badge,
   Button,
+  ConfirmDialog,
   data,
-  Dialog,
+  DataTable,
+  DateText,
+  dateText,
   ErrorState,
   formatRupiah,
   FormError,
   Loading,
   SelectField,
-  Table,
   TextField,
+  useApiForm,
   useLanguage,
   useQuery,
   useQueryClient,
   type TableColumn,
 } from '@kota-kit/core/client';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ReferencePriceEntry, ReferencePriceStatus } from '../index.js';
 import { referencePriceInputSchema } from '../schemas/reference-prices.js';
 import { api } from './api.js';
-import { longDate } from './dates.js';
-import { schemaIssues } from './validate.js';
 import { unitLabel, useOptions, useT, type PublicOptions } from './shared.js';
+import { serverChecked } from './validate.js';
 
 type Entry = ReferencePriceEntry & { status: ReferencePriceStatus };
 
@@ -96,7 +98,7 @@ function ReferenceHistory({ commodity, entries, onRetire }: { commodity: PublicO
       header: t('settings.effectiveFrom'),
       render: (entry) => (
         <span className="hp-settings__when">
-          <time dateTime={entry.effectiveFrom}>{longDate(entry.effectiveFrom, language)}</time>{' '}
+          <DateText value={entry.effectiveFrom} variant="long" />{' '}
           <Badge tone={statusTone[entry.status]}>{t(`settings.statuses.${entry.status}`)}</Badge>
         </span>
       ),
@@ -133,7 +135,7 @@ function ReferenceHistory({ commodity, entries, onRetire }: { commodity: PublicO
             variant="secondary"
             className="hp-settings__retire"
             onClick={() => onRetire(entry)}
-            aria-label={t('settings.retireLabel', { kind: entry.kind, name: commodity.name, date: longDate(entry.effectiveFrom, language) })}
+            aria-label={t('settings.retireLabel', { kind: entry.kind, name: commodity.name, date: dateText(entry.effectiveFrom, { variant: 'long', language }) })}
           >
             {t('settings.retire')}
           </Button>
@@ -144,9 +146,28 @@ function ReferenceHistory({ commodity, entries, onRetire }: { commodity: PublicO
   ];
   return (
     <div className="hp-settings__history">
-      <Table caption={t('settings.referenceCaption', { name: commodity.name })} columns={columns} rows={entries} rowKey={(entry) => entry.id} />
+      <DataTable
+        caption={t('settings.referenceCaption', { name: commodity.name })}
+        columns={columns}
+        rows={entries}
+        rowKey={(entry) => entry.id}
+        rowHeader="effectiveFrom"
+        empty={<p className="hp-muted">{t('settings.noReference')}</p>}
+      />
     </div>
   );
+}
+
+type ReferenceValues = { commodity: string; kind: string; zone: string; price: string; effectiveFrom: string; legalBasis: string };
+
+/** The form's texts as the body of POST /reference-prices: "12.500" is 12500; an empty price is missing. */
+function referenceBody(values: ReferenceValues) {
+  const digits = values.price.replace(/[.\s]/g, '');
+  return {
+    ...values,
+    price: /^\d+$/.test(digits) ? Number(digits) : digits ? Number.NaN : undefined,
+    legalBasis: values.legalBasis.trim(),
+  };
 }
 
 function AddReferenceForm({ priceZone, onSaved }: { priceZone: string; onSaved: (message: string) => void }) {
@@ -154,115 +175,60 @@ function AddReferenceForm({ priceZone, onSaved }: { priceZone: string; onSaved: 
   const language = useLanguage();
   const { commodities } = useOptions();
   const queryClient = useQueryClient();
-  const empty = { commodity: '', kind: 'HET', zone: priceZone, price: '', effectiveFrom: '', legalBasis: '' };
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const set = (field: keyof typeof empty) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
-
-  const digits = values.price.replace(/[.\s]/g, '');
-  const body = {
-    commodity: values.commodity,
-    kind: values.kind,
-    zone: values.zone,
-    price: /^\d+$/.test(digits) ? Number(digits) : digits ? Number.NaN : undefined,
-    effectiveFrom: values.effectiveFrom,
-    legalBasis: values.legalBasis.trim(),
-  };
-  /** The server's own schema, with this page's words for its refusals (the fields it would name). */
-  const check = () => {
-    const issues = schemaIssues(referencePriceInputSchema, body);
-    const found: Record<string, string> = {};
-    for (const field of ['commodity', 'kind', 'zone', 'price', 'effectiveFrom', 'legalBasis'] as const) {
-      if (!issues[field]) continue;
-      const empty = body[field] === '' || body[field] === undefined;
-      found[field] = empty
-        ? t('settings.required')
-        : field === 'price'
-          ? t('settings.priceInvalid')
-          : field === 'legalBasis'
-            ? t('settings.legalBasisShort')
-            : field === 'effectiveFrom'
-              ? t('settings.dateInvalid')
-              : issues[field].message;
-    }
-    return found;
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setProblem(null);
-    const found = check();
-    setErrors(found);
-    if (Object.keys(found).length) {
-      setProblem(t('settings.fixErrors'));
-      document.getElementById(`hp-ref-${Object.keys(found)[0]}`)?.focus();
-      return;
-    }
-    setSaving(true);
-    try {
-      const parsed = referencePriceInputSchema.parse(body); // checked just above
-      const result = await data(api['reference-prices'].$post({ json: parsed }));
+  const empty: ReferenceValues = { commodity: '', kind: 'HET', zone: priceZone, price: '', effectiveFrom: '', legalBasis: '' };
+  // The server's own schema, with this page's words for its refusals (the fields it would name).
+  const schema = serverChecked(referencePriceInputSchema, referenceBody, (field, body) => {
+    const value = body[field as keyof typeof body];
+    if (value === '' || value === undefined) return t('settings.required');
+    if (field === 'price') return t('settings.priceInvalid');
+    if (field === 'legalBasis') return t('settings.legalBasisShort');
+    if (field === 'effectiveFrom') return t('settings.dateInvalid');
+    return undefined;
+  });
+  const form = useApiForm({
+    initial: empty,
+    schema,
+    submit: (json) => data(api['reference-prices'].$post({ json })),
+    onSuccess: async (result, values) => {
       const saved = result.referencePrice;
       const name = commodities.find((commodity) => commodity.id === saved.commodity)?.name ?? saved.commodity;
       onSaved(
-        t('settings.saved', { kind: saved.kind, name, price: formatRupiah(saved.price), date: longDate(saved.effectiveFrom, language) }) +
+        t('settings.saved', { kind: saved.kind, name, price: formatRupiah(saved.price), date: dateText(saved.effectiveFrom, { variant: 'long', language }) }) +
           (result.newAlerts.length ? ` ${t('settings.savedAlerts', { count: result.newAlerts.length })}` : ''),
       );
-      setValues({ ...empty, commodity: values.commodity });
-      setErrors({});
+      form.reset({ ...empty, commodity: values.commodity });
       await queryClient.invalidateQueries({ queryKey: ['harga-pasar'] });
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        const fields = ['commodity', 'kind', 'zone', 'price', 'effectiveFrom', 'legalBasis'];
-        setErrors(Object.fromEntries(fields.filter((field) => caught.fieldErrors[field]).map((field) => [field, caught.fieldErrors[field]!])));
-        setProblem(caught.message);
-      } else {
-        setProblem(t('entry.networkError'));
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
 
   return (
-    <form className="kk-card hp-settings__form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="hp-ref-form-title">
+    <form className="kk-card hp-settings__form" onSubmit={(event) => void form.onSubmit(event)} noValidate aria-labelledby="hp-ref-form-title">
       <h3 id="hp-ref-form-title" className="hp-small-heading">
         {t('settings.formTitle')}
       </h3>
       <p className="hp-muted hp-small">{t('settings.formHint')}</p>
-      <FormError>{problem}</FormError>
+      <FormError>{form.formError}</FormError>
       <SelectField
-        id="hp-ref-commodity"
         label={t('settings.commodity')}
         required
-        value={values.commodity}
-        onChange={set('commodity')}
-        error={errors.commodity}
+        {...form.field('commodity')}
         placeholder={t('settings.chooseCommodity')}
         options={commodities.map((commodity) => ({ value: commodity.id, label: `${commodity.name} (${unitLabel(t, commodity.unit)})` }))}
       />
       <div className="hp-settings__pair">
         <SelectField
-          id="hp-ref-kind"
           label={t('settings.kind')}
           required
-          value={values.kind}
-          onChange={set('kind')}
-          error={errors.kind}
+          {...form.field('kind')}
           options={[
             { value: 'HET', label: t('settings.kinds.HET') },
             { value: 'HAP', label: t('settings.kinds.HAP') },
           ]}
         />
         <SelectField
-          id="hp-ref-zone"
           label={t('settings.zone')}
           required
-          value={values.zone}
-          onChange={set('zone')}
-          error={errors.zone}
+          {...form.field('zone')}
           options={[
             { value: priceZone, label: t('settings.zoneOption', { zone: priceZone }) },
             ...(priceZone === 'nasional' ? [] : [{ value: 'nasional', label: t('settings.zoneNational') }]),
@@ -270,77 +236,45 @@ function AddReferenceForm({ priceZone, onSaved }: { priceZone: string; onSaved: 
         />
       </div>
       <div className="hp-settings__pair">
-        <TextField
-          id="hp-ref-price"
-          label={t('settings.priceLabel')}
-          hint={t('settings.priceHint')}
-          required
-          inputMode="numeric"
-          autoComplete="off"
-          value={values.price}
-          onChange={set('price')}
-          error={errors.price}
-        />
-        <TextField id="hp-ref-effectiveFrom" label={t('settings.effectiveFrom')} required type="date" value={values.effectiveFrom} onChange={set('effectiveFrom')} error={errors.effectiveFrom} />
+        <TextField label={t('settings.priceLabel')} hint={t('settings.priceHint')} required inputMode="numeric" autoComplete="off" {...form.field('price')} />
+        <TextField label={t('settings.effectiveFrom')} required type="date" {...form.field('effectiveFrom')} />
       </div>
-      <TextField
-        id="hp-ref-legalBasis"
-        label={t('settings.legalBasis')}
-        hint={t('settings.legalBasisHint')}
-        required
-        maxLength={500}
-        value={values.legalBasis}
-        onChange={set('legalBasis')}
-        error={errors.legalBasis}
-      />
-      <Button type="submit" loading={saving}>
+      <TextField label={t('settings.legalBasis')} hint={t('settings.legalBasisHint')} required maxLength={500} {...form.field('legalBasis')} />
+      <Button type="submit" loading={form.submitting}>
         {t('settings.save')}
       </Button>
     </form>
   );
 }
 
+/** Asks before retiring; the server's refusal (or a lost connection) is shown in the dialog, which stays open. */
 function RetireDialog({ entry, onClose, onDone }: { entry: Entry | null; onClose: () => void; onDone: (message: string) => void }) {
   const t = useT();
   const language = useLanguage();
   const { commodities } = useOptions();
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  if (!entry) return null;
-  const name = commodities.find((commodity) => commodity.id === entry.commodity)?.name ?? entry.commodity;
+  const name = entry ? (commodities.find((commodity) => commodity.id === entry.commodity)?.name ?? entry.commodity) : '';
   const retire = async () => {
-    setBusy(true);
-    setError(null);
+    if (!entry) return;
     try {
       await data(api['reference-prices'][':id'].$delete({ param: { id: entry.id } }));
-      await queryClient.invalidateQueries({ queryKey: ['harga-pasar'] });
-      onDone(t('settings.retired'));
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('entry.networkError'));
-    } finally {
-      setBusy(false);
+      throw caught instanceof ApiError ? caught : new Error(t('entry.networkError'));
     }
+    await queryClient.invalidateQueries({ queryKey: ['harga-pasar'] });
+    onDone(t('settings.retired'));
   };
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <ConfirmDialog
+      open={entry !== null}
+      destructive
       title={t('settings.retireTitle')}
-      actions={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('settings.cancel')}
-          </Button>
-          <Button variant="danger" loading={busy} onClick={() => void retire()}>
-            {t('settings.retireConfirm')}
-          </Button>
-        </>
-      }
+      confirmLabel={t('settings.retireConfirm')}
+      cancelLabel={t('settings.cancel')}
+      onConfirm={retire}
+      onCancel={onClose}
     >
-      <p>{t('settings.retireText', { kind: entry.kind, name, price: formatRupiah(entry.price), date: longDate(entry.effectiveFrom, language) })}</p>
-      <FormError>{error}</FormError>
-    </Dialog>
+      {entry ? <p>{t('settings.retireText', { kind: entry.kind, name, price: formatRupiah(entry.price), date: dateText(entry.effectiveFrom, { variant: 'long', language }) })}</p> : null}
+    </ConfirmDialog>
   );
 }
-

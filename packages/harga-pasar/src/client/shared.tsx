@@ -1,11 +1,12 @@
-import { Link, NavLink, PageHeader, useBootstrap, useLanguage, useModuleOptions, useModuleTranslation, useSession } from '@kota-kit/core/client';
-import { todayIn } from '@kota-kit/core';
+import { dateText, DateText, Icon, Link, PageHeader, SubNav, useLanguage, useModuleOptions, useModuleRoles } from '@kota-kit/core/client';
 import type { ReactNode } from 'react';
 import type { PriceChange } from '../index.js';
 import type { Unit } from '../schemas/common.js';
 import { describeChange } from './change.js';
-import { longDate } from './dates.js';
-import { officerRoles } from './roles.js';
+import { useT, type T } from './translations/index.js';
+
+export { useT, type T };
+export { useOnline, useToday } from '@kota-kit/core/client';
 
 export const moduleId = 'harga-pasar';
 export const base = '/harga-pasar';
@@ -18,50 +19,34 @@ export interface PublicOptions {
   changeWarningPercent: number;
 }
 
-export function useT() {
-  return useModuleTranslation(moduleId).t;
-}
-
 export function useOptions(): PublicOptions {
   return useModuleOptions<PublicOptions>(moduleId);
 }
 
-/** Today in the region's time zone (YYYY-MM-DD). */
-export function useToday(): string {
-  return todayIn(useBootstrap().region.timeZone);
-}
-
-export { useOnline } from '@kota-kit/core/client';
+/** Harga pasar's officer roles (admins hold both); for showing pages only, the server checks again on every call. */
+export const officerRoleNames = ['enumerator', 'supervisor'] as const;
 
 export function useRoles() {
-  const { user } = useSession();
-  return officerRoles(user);
+  return useModuleRoles(moduleId, officerRoleNames);
 }
 
 /** The module's own tabs; officer pages only for the roles that use them. */
-export function SubNav() {
+export function HargaPasarNav() {
   const t = useT();
   const roles = useRoles();
-  const links: { to: string; label: string; end?: boolean }[] = [
-    { to: base, label: t('subnav.board'), end: true },
-    { to: `${base}/pasar`, label: t('subnav.markets') },
-  ];
-  if (roles.enumerator) links.push({ to: `${base}/entri`, label: t('subnav.entry') });
-  if (roles.supervisor) links.push({ to: `${base}/publikasi`, label: t('subnav.publish') });
-  if (roles.enumerator || roles.supervisor) links.push({ to: `${base}/peringatan`, label: t('subnav.alerts') });
-  if (roles.supervisor) links.push({ to: `${base}/pengaturan`, label: t('subnav.settings') });
+  const officer = roles.enumerator || roles.supervisor;
   return (
-    <nav className="hp-subnav" aria-label={t('subnav.label')}>
-      <ul>
-        {links.map((link) => (
-          <li key={link.to}>
-            <NavLink to={link.to} end={link.end}>
-              {link.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <SubNav
+      label={t('subnav.label')}
+      links={[
+        { to: base, label: t('subnav.board'), end: true },
+        { to: `${base}/pasar`, label: t('subnav.markets') },
+        { to: `${base}/entri`, label: t('subnav.entry'), hidden: !roles.enumerator },
+        { to: `${base}/publikasi`, label: t('subnav.publish'), hidden: !roles.supervisor },
+        { to: `${base}/peringatan`, label: t('subnav.alerts'), hidden: !officer },
+        { to: `${base}/pengaturan`, label: t('subnav.settings'), hidden: !roles.supervisor },
+      ]}
+    />
   );
 }
 
@@ -71,11 +56,10 @@ export function ChangeText({ change, label, compact = false }: { change: Pick<Pr
   const language = useLanguage();
   if (!change) return <span className="hp-same">{t('change.none')}</span>;
   const view = describeChange(change, language);
-  const word = t(`change.${view.direction}`);
   return (
     <span className={`hp-change ${view.className}`}>
       <span aria-hidden="true">{view.arrow} </span>
-      <span className="kk-visually-hidden">{word} </span>
+      <span className="kk-visually-hidden">{t(`change.${view.direction}`)} </span>
       {view.direction === 'same' ? t('change.sameShort') : compact ? view.percent : `${view.amount} (${view.percent})`}
       {label ? <span className="hp-change__label"> {label}</span> : null}
     </span>
@@ -86,24 +70,34 @@ export function ChangeText({ change, label, compact = false }: { change: Pick<Pr
 export function DataDate({ date, today, online, requested }: { date: string; today: string; online: boolean; requested?: string }) {
   const t = useT();
   const language = useLanguage();
+  const long = (value: string) => dateText(value, { variant: 'long', language });
   const notes: ReactNode[] = [];
-  if (!online) notes.push(<p key="offline" className="hp-note hp-note--offline" role="status">{t('offline.note', { date: longDate(date, language) })}</p>);
+  if (!online) notes.push(<p key="offline" className="hp-note hp-note--offline" role="status">{t('offline.note', { date: long(date) })}</p>);
   if (requested && requested < today && date === requested) {
     // A past date the visitor asked for: say so, but it is not "stale".
   } else if (date < (requested ?? today)) {
     notes.push(
       <p key="old" className="hp-note hp-note--old">
-        {t('board.olderNote', { requested: longDate(requested ?? today, language), date: longDate(date, language) })}
+        {t('board.olderNote', { requested: long(requested ?? today), date: long(date) })}
       </p>,
     );
   }
   return (
     <div className="hp-datadate">
-      <p className="hp-datadate__line">
-        {t('board.pricesOf')} <time dateTime={date}>{longDate(date, language)}</time>
-      </p>
+      <PricesOf date={date} className="hp-datadate__line" />
       {notes}
     </div>
+  );
+}
+
+/** "Harga per Senin, 30 November 2026": the date the prices shown are from. */
+export function PricesOf({ date, className, children }: { date: string; className?: string; children?: ReactNode }) {
+  const t = useT();
+  return (
+    <p className={className}>
+      {t('board.pricesOf')} <DateText value={date} variant="long" />
+      {children}
+    </p>
   );
 }
 
@@ -117,12 +111,12 @@ export function OfflineBanner({ online }: { online: boolean }) {
   );
 }
 
-export function unitLabel(t: (key: string) => string, unit: string): string {
+export function unitLabel(t: T, unit: Unit): string {
   return t(`units.${unit}`);
 }
 
 /** The address, with the kecamatan added only when the address does not already name it. */
-export function placeOf(market: { address: string; kecamatan: string }, t: (key: string, options?: Record<string, unknown>) => string): string {
+export function placeOf(market: { address: string; kecamatan: string }, t: T): string {
   return market.address.toLowerCase().includes(market.kecamatan.toLowerCase()) ? market.address : `${market.address} · ${t('markets.kecamatan', { name: market.kecamatan })}`;
 }
 
@@ -141,9 +135,20 @@ export function OfficerNotice({ signedIn, path }: { signedIn: boolean; path: str
 export function OfficerOnlyPage({ title, signedIn, path }: { title: string; signedIn: boolean; path: string }) {
   return (
     <div className="hp-page">
-      <SubNav />
+      <HargaPasarNav />
       <PageHeader title={title} />
       <OfficerNotice signedIn={signedIn} path={path} />
     </div>
+  );
+}
+
+/** "← Semua harga": back to a list page. */
+export function BackLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <p className="hp-back">
+      <Link to={to}>
+        <Icon name="arrow-left" /> {children}
+      </Link>
+    </p>
   );
 }

@@ -1,8 +1,7 @@
-import { formatRupiah, Link, useLanguage, useQuery } from '@kota-kit/core/client';
+import { formatRupiah, Icon, Link, useQuery } from '@kota-kit/core/client';
 import type { BoardItem } from '../index.js';
 import { boardQuery } from './board-page.js';
-import { longDate } from './dates.js';
-import { base, ChangeText, unitLabel, useOnline, useT } from './shared.js';
+import { base, ChangeText, PricesOf, unitLabel, useOnline, useT } from './shared.js';
 
 /** The staples most households watch; a region lacking one of them gets its first commodities instead. */
 export const keyCommodities = ['beras-medium', 'cabai-rawit-merah', 'bawang-merah', 'telur-ayam-ras', 'minyakita', 'minyak-goreng-curah'];
@@ -19,7 +18,6 @@ export function pickKeyItems(items: BoardItem[], wanted: string[] = keyCommoditi
 /** Home-screen widget: a few key commodities today, with the date of the data and a link to the board. */
 export default function TodayWidget() {
   const t = useT();
-  const language = useLanguage();
   const online = useOnline();
   const board = useQuery(boardQuery(null));
   return (
@@ -35,10 +33,9 @@ export default function TodayWidget() {
         <p className="hp-muted">{board.isError ? t('board.error') : t('board.empty')}</p>
       ) : (
         <>
-          <p className="hp-muted hp-small">
-            {t('board.pricesOf')} <time dateTime={board.data.date}>{longDate(board.data.date, language)}</time>
+          <PricesOf date={board.data.date} className="hp-muted hp-small">
             {online ? null : ` · ${t('offline.short')}`}
-          </p>
+          </PricesOf>
           <ul className="hp-widget__list">
             {pickKeyItems(board.data.items).map((item) => (
               <li key={item.commodity}>
@@ -56,7 +53,7 @@ export default function TodayWidget() {
         </>
       )}
       <Link to={base} className="hp-widget__more">
-        {t('widget.more')} →
+        {t('widget.more')} <Icon name="arrow-right" />
       </Link>
     </section>
   );

@@ -1,0 +1,158 @@
+/** Buttons and form controls: Button, TextField, TextArea, SelectField (each with its label, hint and error) and FormError. */
+import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cx } from './class-names.js';
+
+/* ---------- Button ---------- */
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: 'primary' | 'secondary' | 'danger';
+  /** Shows a spinner and blocks a second submit while an action runs. */
+  loading?: boolean;
+  ref?: Ref<HTMLButtonElement>;
+}
+
+export function Button({ variant = 'primary', loading = false, disabled, className, children, type, ...rest }: ButtonProps) {
+  return (
+    <button
+      {...rest}
+      type={type ?? 'button'}
+      className={cx('kk-button', `kk-button--${variant}`, className)}
+      disabled={disabled || loading}
+      aria-busy={loading || undefined}
+    >
+      {loading && <span className="kk-spinner kk-spinner--inline" aria-hidden="true" />}
+      {children}
+    </button>
+  );
+}
+
+/* ---------- Fields ---------- */
+
+interface FieldBaseProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null;
+}
+
+/** Ids and aria attributes that tie a control to its label, hint and error. */
+function useFieldIds(id: string | undefined, hint: unknown, error: unknown) {
+  const generated = useId();
+  const controlId = id ?? `kk-field${generated}`;
+  const hintId = hint ? `${controlId}-hint` : undefined;
+  const errorId = error ? `${controlId}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return { controlId, hintId, errorId, describedBy, invalid: error ? true : undefined };
+}
+
+function Field(props: {
+  controlId: string;
+  hintId?: string;
+  errorId?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null;
+  required?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('core');
+  return (
+    <div className={cx('kk-field', props.error && 'kk-field--invalid')}>
+      <label className="kk-field__label" htmlFor={props.controlId}>
+        {props.label}
+        {props.required && <span className="kk-field__required"> ({t('required')})</span>}
+      </label>
+      {props.hint && (
+        <p className="kk-field__hint" id={props.hintId}>
+          {props.hint}
+        </p>
+      )}
+      {props.children}
+      {props.error && (
+        <p className="kk-field__error" id={props.errorId}>
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export type TextFieldProps = FieldBaseProps & InputHTMLAttributes<HTMLInputElement>;
+
+export function TextField({ label, hint, error, id, className, ...rest }: TextFieldProps) {
+  const ids = useFieldIds(id, hint, error);
+  return (
+    <Field {...ids} label={label} hint={hint} error={error} required={rest.required}>
+      <input
+        {...rest}
+        id={ids.controlId}
+        className={cx('kk-input', className)}
+        aria-invalid={ids.invalid}
+        aria-describedby={ids.describedBy}
+      />
+    </Field>
+  );
+}
+
+export type TextAreaProps = FieldBaseProps & TextareaHTMLAttributes<HTMLTextAreaElement>;
+
+export function TextArea({ label, hint, error, id, className, rows = 4, ...rest }: TextAreaProps) {
+  const ids = useFieldIds(id, hint, error);
+  return (
+    <Field {...ids} label={label} hint={hint} error={error} required={rest.required}>
+      <textarea
+        {...rest}
+        rows={rows}
+        id={ids.controlId}
+        className={cx('kk-input', 'kk-textarea', className)}
+        aria-invalid={ids.invalid}
+        aria-describedby={ids.describedBy}
+      />
+    </Field>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export type SelectFieldProps = FieldBaseProps &
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    options?: SelectOption[];
+    /** Shown as an empty first choice, e.g. "Pilih kategori". */
+    placeholder?: string;
+  };
+
+export function SelectField({ label, hint, error, id, className, options, placeholder, children, ...rest }: SelectFieldProps) {
+  const ids = useFieldIds(id, hint, error);
+  return (
+    <Field {...ids} label={label} hint={hint} error={error} required={rest.required}>
+      <select
+        {...rest}
+        id={ids.controlId}
+        className={cx('kk-input', 'kk-select', className)}
+        aria-invalid={ids.invalid}
+        aria-describedby={ids.describedBy}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options?.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+        {children}
+      </select>
+    </Field>
+  );
+}
+
+/** The general error of a form (problem detail), announced when it appears. */
+export function FormError({ children }: { children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <div className="kk-form-error" role="alert">
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+/** /api/auth: who is signed in, sign in, sign out, register a citizen account. */
+import { randomBytes } from 'node:crypto';
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { sql } from 'kysely';
+import { errorResponses, ProblemError, type AppEnv } from '../http.js';
+import { hashPassword, verifyPassword } from '../passwords.js';
+import { createAccount, loadGrants, toSessionUser } from './accounts.js';
+import { credentialsSchema, registerSchema, userSchema, type PeopleDeps } from './schemas.js';
+import { createSession, hashToken, sessionCookie, setSessionCookie } from './sessions.js';
+
+// A valid hash of a random password, computed once, for constant-time failures on unknown emails.
+let dummyHash = 'scrypt$65536$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+void hashPassword(randomBytes(16).toString('hex')).then((hash) => (dummyHash = hash));
+
+const me = createRoute({
+  method: 'get',
+  path: '/auth/me',
+  tags: ['people'],
+  summary: 'The signed-in user, or null',
+  responses: { 200: { description: 'Current user', content: { 'application/json': { schema: z.object({ user: userSchema.nullable() }) } } } },
+});
+
+const login = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags: ['people'],
+  summary: 'Sign in with email and password; sets an HTTP-only session cookie',
+  request: { body: { content: { 'application/json': { schema: credentialsSchema } }, required: true } },
+  responses: {
+    200: { description: 'Signed in', content: { 'application/json': { schema: z.object({ user: userSchema }) } } },
+    ...errorResponses(400, 401, 429),
+  },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags: ['people'],
+  summary: 'Sign out: ends the session',
+  responses: { 204: { description: 'Signed out' } },
+});
+
+const register = createRoute({
+  method: 'post',
+  path: '/auth/register',
+  tags: ['people'],
+  summary: 'Create a citizen account (optional: most services work without one)',
+  request: { body: { content: { 'application/json': { schema: registerSchema } }, required: true } },
+  responses: {
+    201: { description: 'Account created and signed in', content: { 'application/json': { schema: z.object({ user: userSchema }) } } },
+    ...errorResponses(400, 409, 429),
+  },
+});
+
+export function authRoutes(api: OpenAPIHono<AppEnv>, deps: PeopleDeps): void {
+  const { db, clock, rateLimit } = deps;
+
+  api.openapi(me, (c) => c.json({ user: c.get('user') }, 200));
+
+  api.openapi(login, async (c) => {
+    const { email, password } = c.req.valid('json');
+    await rateLimit.hit(`login:${c.get('clientIp')}:${email.toLowerCase()}`, 10, 15 * 60);
+    const row = await db
+      .selectFrom('core_users')
+      .select(['id', 'email', 'name', 'kind', 'agency_id', 'password_hash'])
+      .where(sql`lower(email)`, '=', email.toLowerCase())
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst();
+    // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
+    const ok = await verifyPassword(password, row?.password_hash ?? dummyHash);
+    if (!row || !ok) {
+      throw new ProblemError(401, 'Unauthenticated', {
+        type: 'https://kota-kit.dev/problems/unauthenticated',
+        detail: c.get('lang') === 'id' ? 'Email atau kata sandi salah.' : 'Wrong email or password.',
+      });
+    }
+    const { token, expires } = await createSession(db, row.id, clock.now());
+    setSessionCookie(c, token, expires, deps.secureCookies);
+    return c.json({ user: toSessionUser(row, await loadGrants(db, row.id)) }, 200);
+  });
+
+  api.openapi(logout, async (c) => {
+    const token = getCookie(c, sessionCookie);
+    if (token) await db.deleteFrom('core_sessions').where('id', '=', hashToken(token)).execute();
+    deleteCookie(c, sessionCookie, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  api.openapi(register, async (c) => {
+    const body = c.req.valid('json');
+    await rateLimit.hit(`register:${c.get('clientIp')}`, 5, 3600);
+    const id = await createAccount(db, { ...body, kind: 'citizen' });
+    const { token, expires } = await createSession(db, id, clock.now());
+    setSessionCookie(c, token, expires, deps.secureCookies);
+    return c.json({ user: toSessionUser({ id, email: body.email, name: body.name, kind: 'citizen', agency_id: null }, []) }, 201);
+  });
+}

@@ -1,0 +1,14 @@
+import { createApi } from '../http.js';
+import { adminRoutes } from './admin-routes.js';
+import { authRoutes } from './auth-routes.js';
+import type { PeopleDeps } from './schemas.js';
+
+export type { PeopleDeps } from './schemas.js';
+
+/** /api/auth (login, logout, me, register) and /api/admin (users, roles, audit log). */
+export function peopleRoutes(deps: PeopleDeps) {
+  const api = createApi();
+  authRoutes(api, deps);
+  adminRoutes(api, deps);
+  return api;
+}
