@@ -1,3 +1,4 @@
+import type { IconName } from './icons.js';
 import type { ComponentType } from 'react';
 
 /** A nested translation table: { nav: { title: 'LAKSA' } } → t('nav.title'). */
@@ -23,8 +24,8 @@ export interface NavEntry {
   labelKey: string;
   /** Short description for the home tile, translation key. */
   descriptionKey?: string;
-  /** A single emoji or short text shown on the tile; modules may ship an SVG path instead. */
-  icon: string;
+  /** The name of one of core's SVG icons (`IconName`: 'report', 'market', 'info', …); other text is shown as it is. */
+  icon: IconName | (string & {});
 }
 
 /** A page of officer work, listed under "Tugas saya" on home for users holding one of `roles`. */

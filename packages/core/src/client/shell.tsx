@@ -7,6 +7,12 @@ import { useBootstrap, useClientModules } from './context.js';
 import { changeLanguage, useLanguage } from './i18n.js';
 import type { ClientModule, HomeWidget } from './module.js';
 import { useSession } from './session.js';
+import { Icon, isIconName } from './icons.js';
+
+/** A module's nav icon: one of core's SVG icons by name (emoji render as empty boxes on phones without an emoji font). */
+function NavIcon({ icon }: { icon: string }) {
+  return isIconName(icon) ? <Icon name={icon} /> : <>{icon}</>;
+}
 
 /* ---------- Error boundary ---------- */
 
@@ -96,7 +102,7 @@ function MainNav({ modules }: { modules: ClientModule[] }) {
         <li>
           <NavLink to="/" end className="kk-nav__link">
             <span className="kk-nav__icon" aria-hidden="true">
-              ⌂
+              <Icon name="home" />
             </span>
             <span className="kk-nav__label">{t('home')}</span>
           </NavLink>
@@ -106,7 +112,7 @@ function MainNav({ modules }: { modules: ClientModule[] }) {
             <li key={module.definition.id}>
               <NavLink to={`/${module.definition.id}`} className="kk-nav__link">
                 <span className="kk-nav__icon" aria-hidden="true">
-                  {module.nav.icon}
+                  <NavIcon icon={module.nav.icon} />
                 </span>
                 <span className="kk-nav__label">{tAll(module.nav.labelKey, { ns: module.definition.id })}</span>
               </NavLink>
@@ -269,7 +275,7 @@ export function HomePage() {
             <li key={definition.id}>
               <Link to={`/${definition.id}`} className="kk-tile">
                 <span className="kk-tile__icon" aria-hidden="true">
-                  {nav!.icon}
+                  <NavIcon icon={nav!.icon} />
                 </span>
                 <span className="kk-tile__text">
                   <span className="kk-tile__label">{tAll(nav!.labelKey, { ns: definition.id })}</span>

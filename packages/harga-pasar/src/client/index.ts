@@ -7,7 +7,7 @@ import { translations } from './translations/index.js';
 
 // Only the id: importing the module definition would put its zod options schema in the first page's JavaScript.
 export default defineClientModule({ id: 'harga-pasar' }, {
-  nav: { labelKey: 'nav.title', descriptionKey: 'nav.description', icon: '🛒' },
+  nav: { labelKey: 'nav.title', descriptionKey: 'nav.description', icon: 'market' },
   routes: [
     { path: '', page: () => import('./board-page.js') },
     { path: 'komoditas/:id', page: () => import('./commodity-page.js') },
