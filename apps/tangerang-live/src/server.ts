@@ -20,12 +20,14 @@ const server = await createServer({
     keepDays: Number(process.env.KOTA_BACKUP_KEEP_DAYS ?? 7),
   },
   demo,
-  trustProxy: process.env.KOTA_TRUST_PROXY === '1',
+  // The number of reverse proxies in front (KOTA_TRUST_PROXY=1 behind one nginx); 0 or unset: none.
+  trustProxy: Number(process.env.KOTA_TRUST_PROXY ?? 0),
   secureCookies: process.env.KOTA_SECURE_COOKIES ? process.env.KOTA_SECURE_COOKIES === '1' : undefined,
   bootstrapAdmin:
     process.env.KOTA_ADMIN_EMAIL && process.env.KOTA_ADMIN_PASSWORD ? { email: process.env.KOTA_ADMIN_EMAIL, password: process.env.KOTA_ADMIN_PASSWORD } : undefined,
 });
-await server.listen(port);
+// Demo mode has published passwords: it answers only on this machine unless HOST says otherwise.
+await server.listen(port, process.env.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

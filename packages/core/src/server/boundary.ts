@@ -6,6 +6,7 @@ import type { MiddlewareHandler } from 'hono';
 import { problemTypes, type FieldError } from '../problem.js';
 import type { Language } from '../region.js';
 import { problemResponse, type AppEnv } from './http.js';
+import { redactPath } from './security.js';
 
 const messages = {
   encoding: { id: 'Pengodean URL rusak (tanda % tanpa dua digit heksadesimal yang sah).', en: 'Malformed URL encoding (a % without two valid hex digits).' },
@@ -123,7 +124,7 @@ export function boundary(): MiddlewareHandler<AppEnv> {
       status: 400,
       detail: messages.detail[lang],
       // A refused path is not echoed back: it may hold the very bytes that were refused.
-      instance: found.some(([field]) => field === 'path') ? undefined : path,
+      instance: found.some(([field]) => field === 'path') ? undefined : redactPath(path),
       errors,
     });
   };

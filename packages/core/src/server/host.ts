@@ -24,6 +24,7 @@ import { errorHandler, originRule, requestContext, unmatchedApi } from './reques
 import { createLogger, EventBus, LocalFileStorage, systemClock, type Clock, type FileStorage, type Logger } from './services.js';
 import { prepareDatabase } from './startup.js';
 import { mountWebApp } from './web.js';
+import { bodyLimits, redactPath, securityHeaders, type BodyLimits } from './security.js';
 import { scheduleBackups } from './backup.js';
 
 export interface ServerOptions {
@@ -54,7 +55,13 @@ export interface ServerOptions {
   /** Mark cookies Secure (behind HTTPS). Default: true unless demo. */
   secureCookies?: boolean;
   /** Take the client address from X-Forwarded-For (behind a trusted reverse proxy). */
-  trustProxy?: boolean;
+  /**
+   * Reverse proxies in front of the server (`KOTA_TRUST_PROXY=<hops>`; `true` is one). The client address is taken
+   * that many entries from the right of X-Forwarded-For, never from the client-controlled left end.
+   */
+  trustProxy?: boolean | number;
+  /** Request body limits (JSON and forms; multipart uploads). */
+  bodyLimits?: BodyLimits;
   /** First admin for a production database, created when no admin exists. */
   bootstrapAdmin?: { email: string; password: string; name?: string };
   /** Daily snapshots of the database and uploads into `dir`, the last `keepDays` days kept (default 7). Off when omitted. */
@@ -162,11 +169,14 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
   const app = createApi();
   // Citizens are on slow mobile data: text answers (pages, scripts, JSON, CSV) travel compressed.
   app.use('*', compress());
-  app.use('*', requestContext({ db, clock, defaultLanguage: config.region.defaultLanguage, trustProxy: options.trustProxy ?? false }));
+  const trustedHops = options.trustProxy === true ? 1 : Number(options.trustProxy || 0);
+  app.use('*', securityHeaders(trustedHops));
+  app.use('*', requestContext({ db, clock, defaultLanguage: config.region.defaultLanguage, trustedHops }));
+  app.use('*', bodyLimits(options.bodyLimits));
   app.use('*', boundary());
-  app.use('/api/*', originRule(options.trustProxy ?? false));
+  app.use('/api/*', originRule(trustedHops > 0));
   app.onError(errorHandler(log));
-  app.notFound((c) => problemResponse(c, { type: problemTypes.notFound, title: 'Not found', status: 404, instance: c.req.path }));
+  app.notFound((c) => problemResponse(c, { type: problemTypes.notFound, title: 'Not found', status: 404, instance: redactPath(c.req.path) }));
 
   healthRoute(app, database, config);
   const bootstrap = clientBootstrap(config, serverModules, demo);

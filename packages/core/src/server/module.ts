@@ -61,6 +61,8 @@ export interface People {
 export interface RateLimit {
   /** Counts a hit on `key`; throws 429 problem+json when more than `limit` hits fall in the current window. */
   hit(key: string, limit: number, windowSeconds: number): Promise<void>;
+  /** Throws 429 when `key` already has `limit` hits in the current window, without counting one (e.g. failures only). */
+  check(key: string, limit: number, windowSeconds: number): Promise<void>;
 }
 
 /** Who does a piece of work: the request (its signed-in user) or, for jobs and seeds, an explicit actor. */

@@ -9,6 +9,7 @@ import { problemTypes } from '../problem.js';
 import type { CoreTables } from './core-tables.js';
 import { languages, type Language } from '../region.js';
 import { ProblemError, problemResponse, toProblem, type AppEnv } from './http.js';
+import { clientAddress, redactPath } from './security.js';
 import { findSessionUser, sessionCookie } from './people/sessions.js';
 import type { Clock, Logger } from './services.js';
 
@@ -22,7 +23,7 @@ export function requestContext(options: {
   db: Kysely<CoreTables>;
   clock: Clock;
   defaultLanguage: Language;
-  trustProxy: boolean;
+  trustedHops: number;
 }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('requestId', c.req.header('x-request-id')?.slice(0, 100) ?? randomUUID());
@@ -33,14 +34,13 @@ export function requestContext(options: {
       // A malformed query string: the boundary answers it, in the default language.
     }
     c.set('lang', lang);
-    const forwarded = options.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
     let remote = 'unknown';
     try {
       remote = getConnInfo(c).remote.address ?? 'unknown';
     } catch {
       // Requests made in-process (app.request in tests) have no socket.
     }
-    c.set('clientIp', forwarded ?? remote);
+    c.set('clientIp', clientAddress(c.req.header('x-forwarded-for'), remote, options.trustedHops));
     const token = getCookie(c, sessionCookie);
     c.set('user', token ? await findSessionUser(options.db, token, options.clock.now()) : null);
     await next();
@@ -99,7 +99,7 @@ function isDataException(error: unknown): boolean {
 /** Problems answer as problem+json; a value the database refuses is the client's 400; anything else a logged 500. */
 export function errorHandler(log: Logger) {
   return (error: Error, c: Context<AppEnv>) => {
-    const instance = c.req.path;
+    const instance = redactPath(c.req.path);
     const problem = toProblem(error, instance);
     if (problem) return problemResponse(c, problem, error instanceof ProblemError ? error.options.headers : undefined);
     if (isDataException(error)) {
@@ -135,8 +135,9 @@ export function unmatchedApi(app: OpenAPIHono<AppEnv>): (c: Context<AppEnv>) => 
     routes ??= app.routes
       .filter((route) => route.method !== 'ALL' && !route.path.endsWith('/*'))
       .map((route) => ({ method: route.method, pattern: patternOf(route.path) }));
-    const path = c.req.path;
-    const allowed = new Set(routes.filter((route) => route.pattern.test(path)).map((route) => route.method));
+    const requested = c.req.path;
+    const path = redactPath(c.req.path);
+    const allowed = new Set(routes.filter((route) => route.pattern.test(requested)).map((route) => route.method));
     if (allowed.size > 0) {
       if (allowed.has('GET')) allowed.add('HEAD');
       const allow = [...allowed].sort().join(', ');

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Hono } from 'hono';
 import type { Region } from '../region.js';
+import { contentSecurityPolicy } from './security.js';
 import type { ClientBootstrap } from '../types.js';
 import type { AppEnv } from './http.js';
 
@@ -31,18 +32,28 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** The page's only inline style and script: the region's colours and the bootstrap data (allowed by hash in the CSP). */
+export function inlineParts(bootstrap: ClientBootstrap): { style: string; script: string } {
+  const colors = bootstrap.region.colors;
+  return {
+    style: `html:root{--kk-color-primary:${colors.primary};--kk-color-on-primary:${colors.onPrimary};--kk-color-accent:${colors.accent}}`,
+    script: `window.__KOTA_KIT__=${scriptJson(bootstrap)}`,
+  };
+}
+
 /** What replaces `<!--kota-kit:head-->` in the built index.html: title, theme, manifest and the bootstrap data. */
 export function headHtml(bootstrap: ClientBootstrap): string {
   const { region } = bootstrap;
   const colors = region.colors;
+  const inline = inlineParts(bootstrap);
   return [
     `<title>${escapeHtml(region.appName)} · ${escapeHtml(region.name)}</title>`,
     `<meta name="description" content="${escapeHtml(`${region.appName}: layanan publik ${region.name}`)}">`,
     `<meta name="theme-color" content="${colors.primary}">`,
     `<link rel="manifest" href="/manifest.webmanifest">`,
     `<link rel="icon" href="${escapeHtml(region.logo)}">`,
-    `<style>html:root{--kk-color-primary:${colors.primary};--kk-color-on-primary:${colors.onPrimary};--kk-color-accent:${colors.accent}}</style>`,
-    `<script>window.__KOTA_KIT__=${scriptJson(bootstrap)}</script>`,
+    `<style>${inline.style}</style>`,
+    `<script>${inline.script}</script>`,
   ].join('\n    ');
 }
 
@@ -77,6 +88,8 @@ export function webManifest(region: Region) {
 export function mountWebApp(app: Hono<AppEnv>, clientDir: string, bootstrap: ClientBootstrap, region: Region): void {
   const root = resolve(clientDir);
   let indexHtml: string | null = null;
+  const inline = inlineParts(bootstrap);
+  const pagePolicy = contentSecurityPolicy({ scripts: [inline.script], styles: [inline.style] });
   const loadIndex = async () => {
     if (indexHtml === null) {
       const raw = await readFile(join(root, 'index.html'), 'utf8');
@@ -103,6 +116,6 @@ export function mountWebApp(app: Hono<AppEnv>, clientDir: string, bootstrap: Cli
       }
       return c.notFound();
     }
-    return c.html(await loadIndex(), 200, { 'cache-control': 'no-cache' });
+    return c.html(await loadIndex(), 200, { 'cache-control': 'no-cache', 'content-security-policy': pagePolicy });
   });
 }

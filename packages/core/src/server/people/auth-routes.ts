@@ -53,6 +53,10 @@ const register = createRoute({
   },
 });
 
+/** Failed sign-ins allowed per client address in 15 minutes, and per account in 5 minutes. */
+const failedPerAddress = 15;
+const failedPerAccount = 8;
+
 export function authRoutes(api: OpenAPIHono<AppEnv>, deps: PeopleDeps): void {
   const { db, clock, rateLimit } = deps;
 
@@ -60,7 +64,13 @@ export function authRoutes(api: OpenAPIHono<AppEnv>, deps: PeopleDeps): void {
 
   api.openapi(login, async (c) => {
     const { email, password } = c.req.valid('json');
-    await rateLimit.hit(`login:${c.get('clientIp')}:${email.toLowerCase()}`, 10, 15 * 60);
+    const address = c.get('clientIp');
+    const account = email.toLowerCase();
+    await rateLimit.hit(`login:${address}:${account}`, 10, 15 * 60);
+    // Password spraying: many accounts from one address, or one account from many addresses. Only failures count,
+    // and the account's window is short, so an attacker can slow a real officer's sign-in for minutes, not lock it.
+    await rateLimit.check(`login-failed:address:${address}`, failedPerAddress, 15 * 60);
+    await rateLimit.check(`login-failed:account:${account}`, failedPerAccount, 5 * 60);
     const row = await db
       .selectFrom('core_users')
       .select(['id', 'email', 'name', 'kind', 'agency_id', 'password_hash'])
@@ -70,6 +80,8 @@ export function authRoutes(api: OpenAPIHono<AppEnv>, deps: PeopleDeps): void {
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
     const ok = await verifyPassword(password, row?.password_hash ?? dummyHash);
     if (!row || !ok) {
+      await rateLimit.hit(`login-failed:address:${address}`, failedPerAddress, 15 * 60);
+      await rateLimit.hit(`login-failed:account:${account}`, failedPerAccount, 5 * 60);
       throw new ProblemError(401, 'Unauthenticated', {
         type: 'https://kota-kit.dev/problems/unauthenticated',
         detail: c.get('lang') === 'id' ? 'Email atau kata sandi salah.' : 'Wrong email or password.',

@@ -1,0 +1,95 @@
+/**
+ * Security headers and limits every answer carries: a strict Content-Security-Policy (the only inline script
+ * and style of a page are core's own, allowed by their hashes), no framing, a narrow Permissions-Policy, HSTS
+ * behind HTTPS, request-body limits before anything is parsed, and the client address behind proxies.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createHash } from 'node:crypto';
+import { problemTypes } from '../problem.js';
+import { problemResponse, type AppEnv } from './http.js';
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/** The inline <script> and <style> bodies of a page, by hash, for its Content-Security-Policy. */
+export function contentSecurityPolicy(inline: { scripts?: string[]; styles?: string[] } = {}): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${(inline.scripts ?? []).map(sha256).join(' ')}`.trim(),
+    `style-src 'self' ${(inline.styles ?? []).map(sha256).join(' ')}`.trim(),
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Whether the request reached us over HTTPS (directly, or through a trusted proxy that says so). */
+function overHttps(c: Context<AppEnv>, trustedHops: number): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  return trustedHops > 0 && c.req.header('x-forwarded-proto')?.split(',').at(-1)?.trim() === 'https';
+}
+
+export function securityHeaders(trustedHops: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    // API answers and files get the strict default; pages set their own with their inline hashes.
+    if (!c.res.headers.has('content-security-policy')) c.header('content-security-policy', contentSecurityPolicy());
+    c.header('x-frame-options', 'DENY');
+    // The report form uses the camera and location; nothing else may.
+    c.header('permissions-policy', 'camera=(self), geolocation=(self), microphone=(), payment=(), usb=(), interest-cohort=()');
+    c.header('cross-origin-opener-policy', 'same-origin');
+    if (overHttps(c, trustedHops)) c.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  };
+}
+
+/**
+ * The client's address. Behind `trustedHops` reverse proxies, each appends the address it received from, so the
+ * client is that many entries from the right of X-Forwarded-For; entries further left are whatever the client
+ * sent and are never trusted.
+ */
+export function clientAddress(forwardedFor: string | undefined, socketAddress: string, trustedHops: number): string {
+  if (trustedHops <= 0 || !forwardedFor) return socketAddress;
+  const entries = forwardedFor.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return entries.at(-trustedHops) ?? entries[0] ?? socketAddress;
+}
+
+export interface BodyLimits {
+  /** JSON, form and text bodies (default 1 MiB). */
+  bytes?: number;
+  /** multipart/form-data bodies with files (default 32 MiB). */
+  uploadBytes?: number;
+}
+
+/** Refuses a body over its limit with 413 while it is read (a chunked body too), before any parser sees it. */
+export function bodyLimits(limits: BodyLimits = {}): MiddlewareHandler<AppEnv> {
+  const onError = (c: Context<AppEnv>) => {
+    const lang = c.get('lang') ?? 'id';
+    return problemResponse(c, {
+      type: problemTypes.tooLarge,
+      title: 'Content Too Large',
+      status: 413,
+      detail: lang === 'id' ? 'Isi permintaan terlalu besar.' : 'The request body is too large.',
+      instance: c.req.path,
+    });
+  };
+  const small = bodyLimit({ maxSize: limits.bytes ?? 1024 * 1024, onError });
+  const large = bodyLimit({ maxSize: limits.uploadBytes ?? 32 * 1024 * 1024, onError });
+  return (c, next) => (/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '') ? large(c, next) : small(c, next));
+}
+
+// A path segment that is a secret (a private tracking token, a key): long, random-looking base64url text.
+const secretSegment = /^(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}$/;
+
+/** A path safe for logs and error bodies: secret-looking segments replaced, so a tracking link never leaks there. */
+export function redactPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (secretSegment.test(segment) ? '[redacted]' : segment))
+    .join('/');
+}
