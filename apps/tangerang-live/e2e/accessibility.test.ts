@@ -1,5 +1,6 @@
 // WCAG 2.2 AA check of every page of the built Tangerang Live host with axe-core, on a 360×740 phone viewport.
-// Serious and critical violations fail the test; moderate and minor ones are printed.
+// Serious and critical violations fail the test; moderate and minor ones are printed. Each page also runs under the
+// host's strict Content-Security-Policy, and a violation fails it.
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium, phoneViewport } from '@kota-kit/core/testing';
 import { startBuiltHost, type BuiltHost } from './built-host.js';
@@ -56,9 +57,16 @@ async function audit(page: Page, name: string): Promise<string[]> {
 
 /** Opens `path`, optionally acts on it, and adds every serious or critical violation (and page error) to `found`. */
 async function check(found: string[], context: BrowserContext, path: string, name: string, prepare?: (page: Page) => Promise<void>): Promise<void> {
+  // The header itself: the page's policy allows no inline code but core's own, by hash.
+  const policy = (await context.request.get(path)).headers()['content-security-policy'] ?? '';
+  if (!/script-src 'self' 'sha256-/.test(policy) || policy.includes('unsafe-inline')) found.push(`${name}: weak or missing CSP "${policy}"`);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // Every page must work under the host's strict Content-Security-Policy: any blocked script, style or image fails.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) errors.push(`CSP violation: ${message.text()}`);
+  });
   await page.goto(path);
   await settle(page);
   if (prepare) {
