@@ -7,10 +7,17 @@ import fixtureServer from './fixture/server.js';
 describe.each(testDatabaseTargets())('host with the fixture module on %s', (database) => {
   let host: TestHost;
   const events: unknown[] = [];
+  const coreEvents: unknown[] = [];
 
   beforeAll(async () => {
     host = await startTestHost({
-      host: { ...fixtureHost, on: { 'fixture-notes.note.created': (payload) => void events.push(payload) } },
+      host: {
+        ...fixtureHost,
+        on: {
+          'fixture-notes.note.created': (payload) => void events.push(payload),
+          'core.account.registration-for-existing-email': (payload) => void coreEvents.push(payload),
+        },
+      },
       serverModules: [fixtureServer],
       database,
     });
@@ -174,14 +181,21 @@ describe.each(testDatabaseTargets())('host with the fixture module on %s', (data
     expect((await client.json<{ user: unknown }>('/api/auth/me')).body.user).toBeNull();
   });
 
-  it('lets citizens register, and refuses a second account with the same email', async () => {
+  it('lets citizens register without telling anyone whether an email already has an account', async () => {
     const client = host.client();
     const email = `budi.${database}@example.id`;
-    const created = await client.json<{ user: { kind: string } }>('/api/auth/register', { method: 'POST', body: { name: 'Budi', email, password: 'rahasia-budi' } });
-    expect(created.status).toBe(201);
-    expect(created.body.user.kind).toBe('citizen');
-    const again = await host.client().json('/api/auth/register', { method: 'POST', body: { name: 'Budi', email: email.toUpperCase(), password: 'rahasia-budi' } });
-    expect(again.status).toBe(409);
+    const created = await client.json<{ status: string }>('/api/auth/register', { method: 'POST', body: { name: 'Budi', email, password: 'rahasia-budi' } });
+    expect(created.status).toBe(202);
+    expect(created.headers.get('set-cookie')).toBeNull();
+    await client.login(email, 'rahasia-budi');
+    expect((await client.json<{ user: { kind: string } }>('/api/auth/me')).body.user.kind).toBe('citizen');
+    // A taken email: the very same answer; the original password still works and the owner is told by event.
+    const again = await host.client().json<{ status: string }>('/api/auth/register', { method: 'POST', body: { name: 'Orang lain', email: email.toUpperCase(), password: 'tebakan-orang' } });
+    expect(again.status).toBe(202);
+    expect(again.body).toEqual(created.body);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(coreEvents).toContainEqual(expect.objectContaining({ email: email.toUpperCase() }));
+    await host.client().login(email, 'rahasia-budi');
   });
 
   it('keeps answers for a signed-in user out of shared caches', async () => {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from './api.js';
 import { Button, FormError, PageHeader, TextField } from './components.js';
 import { useSession } from './session.js';
@@ -53,6 +53,7 @@ export function LoginPage() {
   const { t } = useTranslation('core');
   const { signIn } = useSession();
   const navigate = useNavigate();
+  const registeredEmail = (useLocation().state as { registeredEmail?: string } | null)?.registeredEmail;
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const form = useSubmit();
@@ -68,9 +69,15 @@ export function LoginPage() {
     <div className="kk-narrow">
       <PageHeader title={t('login.title')} description={t('login.intro')} />
       <form className="kk-form" onSubmit={onSubmit} noValidate>
+        {registeredEmail && (
+          <p className="kk-notice" role="status">
+            {t('login.registered')}
+          </p>
+        )}
         <FormError>{form.error}</FormError>
         <TextField
           label={t('login.email')}
+          defaultValue={registeredEmail}
           name="email"
           type="email"
           autoComplete="email"
@@ -109,12 +116,10 @@ export function RegisterPage() {
     event.preventDefault();
     const target = event.currentTarget;
     void form.run(async () => {
-      await register({
-        name: formValue(target, 'name'),
-        email: formValue(target, 'email'),
-        password: formValue(target, 'password'),
-      });
-      navigate(next, { replace: true });
+      const email = formValue(target, 'email');
+      await register({ name: formValue(target, 'name'), email, password: formValue(target, 'password') });
+      // The email travels in the router's state, not in the URL (no personal data in addresses or logs).
+      navigate(`/login${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`, { replace: true, state: { registeredEmail: email } });
     });
   };
   return (

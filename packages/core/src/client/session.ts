@@ -28,10 +28,9 @@ export function useSession() {
       apiFetch<{ user: SessionUser }>('/api/auth/login', { method: 'POST', body: input }),
     onSuccess: ({ user }) => setUser(user),
   });
+  // Registration never signs in: the server answers the same for a taken email, so the next step is signing in.
   const register = useMutation({
-    mutationFn: (input: RegisterInput) =>
-      apiFetch<{ user: SessionUser }>('/api/auth/register', { method: 'POST', body: input }),
-    onSuccess: ({ user }) => setUser(user),
+    mutationFn: (input: RegisterInput) => apiFetch<{ status: 'accepted' }>('/api/auth/register', { method: 'POST', body: input }),
   });
   const signOut = useMutation({
     mutationFn: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
@@ -41,7 +40,9 @@ export function useSession() {
     user: query.data ?? null,
     isLoading: query.isPending,
     signIn: async (email: string, password: string) => (await signIn.mutateAsync({ email, password })).user,
-    register: async (input: RegisterInput) => (await register.mutateAsync(input)).user,
+    register: async (input: RegisterInput) => {
+      await register.mutateAsync(input);
+    },
     signOut: () => signOut.mutateAsync(),
     isSigningOut: signOut.isPending,
   };

@@ -106,6 +106,7 @@ export const coreTranslations: { id: TranslationTable; en: TranslationTable } = 
       submit: 'Masuk',
       noAccount: 'Belum punya akun?',
       registerLink: 'Daftar di sini',
+      registered: 'Pendaftaran diterima. Masuk dengan email dan kata sandi yang baru Anda buat.',
     },
     register: {
       title: 'Daftar akun',
@@ -223,6 +224,7 @@ export const coreTranslations: { id: TranslationTable; en: TranslationTable } = 
       submit: 'Sign in',
       noAccount: 'No account yet?',
       registerLink: 'Register here',
+      registered: 'Registration received. Sign in with the email and password you just chose.',
     },
     register: {
       title: 'Create an account',

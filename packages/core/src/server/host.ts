@@ -181,7 +181,17 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
   healthRoute(app, database, config);
   const bootstrap = clientBootstrap(config, serverModules, demo);
   app.get('/api/config', (c) => c.json(bootstrap));
-  app.route('/api', peopleRoutes({ db, clock, rateLimit, modules: config.modules.map((item) => item.definition), secureCookies: options.secureCookies ?? !demo }));
+  app.route(
+    '/api',
+    peopleRoutes({
+      db,
+      clock,
+      rateLimit,
+      modules: config.modules.map((item) => item.definition),
+      secureCookies: options.secureCookies ?? !demo,
+      emit: (name, payload) => events.emit(`core.${name}`, payload, clock.now()),
+    }),
+  );
   for (const { definition } of config.modules) {
     const serverModule = serverModules.get(definition.id)!;
     const ctx = contexts.get(definition.id)!;

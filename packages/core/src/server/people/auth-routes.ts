@@ -46,10 +46,12 @@ const register = createRoute({
   path: '/auth/register',
   tags: ['people'],
   summary: 'Create a citizen account (optional: most services work without one)',
+  description:
+    'Answers 202 the same way whether or not the email already has an account, so nobody can learn who has one; then sign in with `POST /auth/login`. When the email is taken, the region is told through the `core.account.registration-for-existing-email` event so it can notify the owner.',
   request: { body: { content: { 'application/json': { schema: registerSchema } }, required: true } },
   responses: {
-    201: { description: 'Account created and signed in', content: { 'application/json': { schema: z.object({ user: userSchema }) } } },
-    ...errorResponses(400, 409, 429),
+    202: { description: 'Registration received; sign in next', content: { 'application/json': { schema: z.object({ status: z.literal('accepted') }) } } },
+    ...errorResponses(400, 429),
   },
 });
 
@@ -102,9 +104,14 @@ export function authRoutes(api: OpenAPIHono<AppEnv>, deps: PeopleDeps): void {
   api.openapi(register, async (c) => {
     const body = c.req.valid('json');
     await rateLimit.hit(`register:${c.get('clientIp')}`, 5, 3600);
-    const id = await createAccount(db, { ...body, kind: 'citizen' });
-    const { token, expires } = await createSession(db, id, clock.now());
-    setSessionCookie(c, token, expires, deps.secureCookies);
-    return c.json({ user: toSessionUser({ id, email: body.email, name: body.name, kind: 'citizen', agency_id: null }, []) }, 201);
+    try {
+      const id = await createAccount(db, { ...body, kind: 'citizen' });
+      await deps.emit('account.registered', { userId: id });
+    } catch (error) {
+      if (!(error instanceof ProblemError) || error.status !== 409) throw error;
+      // Same answer as a new account (and the same work: the password was hashed); the owner hears of it instead.
+      await deps.emit('account.registration-for-existing-email', { email: body.email, at: clock.now().toISOString() });
+    }
+    return c.json({ status: 'accepted' as const }, 202);
   });
 }

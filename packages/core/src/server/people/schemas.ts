@@ -67,4 +67,6 @@ export interface PeopleDeps {
   rateLimit: RateLimit;
   modules: ModuleDefinition[];
   secureCookies: boolean;
+  /** Emits a core event ("core.<name>") to the region's hooks. */
+  emit: (name: string, payload: unknown) => Promise<void>;
 }
