@@ -30,7 +30,7 @@ try {
   });
 } catch (error) {
   // A configuration, lock or migration problem is the operator's to fix: say it plainly, without a stack trace.
-  const known = ['HostConfigError', 'DataFolderLockedError', 'MigrationError'].includes((error as Error).name);
+  const known = ['HostConfigError', 'DataFolderLockedError', 'MigrationError', 'DemoDatabaseError'].includes((error as Error).name);
   console.error(known ? `Cannot start: ${(error as Error).message}` : error);
   process.exit(1);
 }

@@ -127,22 +127,27 @@ describe.each(testDatabaseTargets())('migrations and demo data across restarts o
     await after.close();
   });
 
-  it('keeps demo accounts out of a production start', async () => {
+  it('refuses a production start on a demo database, and keeps demo accounts out of a fresh one', async () => {
     const place = await storage();
     const demo = await createServer({ host: fixtureHost, serverModules: [fixtureServer], logger: quiet, jobs: false, demo: true, ...place });
     const demoUsers = await demo.database.db.selectFrom('core_users').select('email').where('demo', '=', true).orderBy('email').execute();
     expect(demoUsers.map((row) => row.email)).toEqual(['admin@demo.kotakit.id', 'editor@demo.kotakit.id', 'petugas@demo.kotakit.id', 'warga@demo.kotakit.id']);
     await demo.close();
-
-    const production = await createServer({
+    const productionOptions = {
       host: fixtureHost,
       serverModules: [fixtureServer],
       logger: quiet,
       jobs: false,
       demo: false,
       bootstrapAdmin: { email: 'admin@contoh.go.id', password: 'sebuah-kata-sandi-kuat' },
-      ...place,
-    });
+    };
+    await expect(createServer({ ...productionOptions, ...place })).rejects.toThrow(/This database holds demo data \(loaded by fixture-notes\)[\s\S]*Start with an empty database/);
+    // The refused start changed nothing: demo mode still starts on it.
+    const again = await createServer({ host: fixtureHost, serverModules: [fixtureServer], logger: quiet, jobs: false, demo: true, ...place });
+    await again.close();
+
+    const fresh = await storage();
+    const production = await createServer({ ...productionOptions, ...fresh });
     const users = await production.database.db.selectFrom('core_users').select(['email', 'kind']).execute();
     expect(users).toEqual([{ email: 'admin@contoh.go.id', kind: 'admin' }]);
     const login = await production.app.request('/api/auth/login', {

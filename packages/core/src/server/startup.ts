@@ -8,6 +8,17 @@ import type { AnyServerModule, ModuleContext } from './module.js';
 import { createAccount, ensureDemoAccount } from './people/accounts.js';
 import type { Logger } from './services.js';
 
+/** A start without demo mode on a database that holds demo data. */
+export class DemoDatabaseError extends Error {
+  constructor(readonly modules: string[]) {
+    super(
+      `This database holds demo data (loaded by ${modules.join(', ')}) and cannot serve a real deployment: demo reports, prices and accounts with a published password would mix with real ones. ` +
+        'Start with an empty database (a new KOTA_DATA_DIR, or DATABASE_URL pointing at an empty PostgreSQL database), or start in demo mode (--demo).',
+    );
+    this.name = 'DemoDatabaseError';
+  }
+}
+
 /**
  * Start-up work on the database: core's and every module's migrations, the region's agencies, demo data (demo
  * mode) or the removal of demo accounts (production), the first admin. Runs under one lock, so server processes
@@ -52,7 +63,9 @@ export async function prepareDatabase(options: {
         log.info('demo data loaded', { module: definition.id });
       }
     } else {
-      // Demo accounts (and their well-known password) must never survive into a real deployment.
+      // Demo reports, prices and accounts (with their published password) must never mix with a region's real data.
+      const seeded = await db.selectFrom('core_seeds').select('module').execute();
+      if (seeded.length > 0) throw new DemoDatabaseError(seeded.map((row) => row.module));
       await db.deleteFrom('core_users').where('demo', '=', true).execute();
     }
     if (options.bootstrapAdmin) {
