@@ -177,6 +177,11 @@ describe.each(testDatabaseTargets())('harga-pasar reference prices and settings 
       ['config-2', 'in-force'],
       ['config-0', 'superseded'],
     ]);
+    // The public list names the agency, never the officer; the agency's supervisors see who added an entry.
+    expect(listed.referencePrices.find((entry) => entry.id === added.id)?.createdBy).toBeNull();
+    expect(JSON.stringify(listed)).not.toContain('Supervisor Demo');
+    const asSupervisor = await supervisor.json<{ referencePrices: Entry[] }>('/api/harga-pasar/reference-prices');
+    expect(asSupervisor.body.referencePrices.find((entry) => entry.id === added.id)?.createdBy).toBe('Supervisor Demo');
   });
 
   it('raises alerts at once when a new reference price applies to the latest published day (admin may add too)', async () => {

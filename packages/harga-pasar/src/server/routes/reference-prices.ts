@@ -54,8 +54,11 @@ export function referencePrices(ctx: Ctx) {
   const commodityIds = new Set(options.commodities.map((commodity) => commodity.id));
   return createRouter()
     .openapi(listRoute, async (c) => {
-      const entries = sortForList(ctx, await listReferencePrices(ctx, ctx.db));
-      c.header('cache-control', 'no-cache');
+      const all = sortForList(ctx, await listReferencePrices(ctx, ctx.db));
+      // Public output names the agency, never its officers: who added an entry is for the agency's supervisors.
+      const officer = ctx.access.hasRole(ctx.access.user(c), 'supervisor', options.agency);
+      const entries = officer ? all : all.map((entry) => ({ ...entry, createdBy: null }));
+      c.header('cache-control', officer ? 'private, no-store' : 'no-cache');
       return c.json({ priceZone: options.priceZone, date: today(ctx), referencePrices: entries }, 200);
     })
     .openapi(addRoute, async (c) => {
