@@ -3,7 +3,7 @@
  * LAKSA (Layanan Aspirasi Kotak Saran Anda): complaints, aspirations and information requests.
  */
 import { defineModule, z, type OptionIssue } from '@kota-kit/core';
-import { kecamatanKotaTangerang, reportTypes } from './schemas.js';
+import { reportTypes } from './schemas.js';
 
 export * from './schemas.js';
 
@@ -41,8 +41,11 @@ export const laksaOptionsSchema = z.object({
   askNik: z.boolean().default(false),
   /** New reports per client address per hour. */
   rateLimitPerHour: z.number().int().min(1).default(10),
-  /** The region's kecamatan; default Kota Tangerang's 13. */
-  kecamatan: z.array(z.string().min(2)).min(1).default([...kecamatanKotaTangerang]),
+  /**
+   * The kecamatan a report may name, to override the region's own: by default the names in
+   * `region.geography.kecamatan`; with neither, any kecamatan is taken as the citizen writes it.
+   */
+  kecamatan: z.array(z.string().min(2)).min(1).optional(),
   open311: z
     .object({
       /** Open311 jurisdiction_id, e.g. "tangerangkota.go.id". */

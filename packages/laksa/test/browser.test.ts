@@ -2,65 +2,32 @@
 // verifies and forwards it to DPUPR, DPUPR starts and answers, the citizen opens the private tracking link, sees
 // the answer and rates it. Plus the offline outbox: a report written offline is kept on the phone and sent
 // when the phone is back online. The browser half is built with core's Vite plugin, served by core on PGlite.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoPassword } from '@kota-kit/core/server';
-import { launchChromium, phoneViewport, startTestHost, type TestHost } from '@kota-kit/core/testing';
-import { kotaKit } from '@kota-kit/core/vite';
-import react from '@vitejs/plugin-react';
-import type { Browser, Page } from 'playwright-core';
+import { startBrowserHost, type BrowserTestHost } from '@kota-kit/core/testing';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackView } from '../src/index.js';
 import laksaServer from '../src/server/index.js';
 import { testHost } from './fixture.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const host = testHost({ rateLimitPerHour: 100 });
-let outDir: string;
-let server: TestHost;
-let browser: Browser;
+let web: BrowserTestHost;
 let photo: Buffer;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'kk-laksa-web-'));
-  await build({
-    root: here('./web'),
-    configFile: false,
-    logLevel: 'error',
-    publicDir: false,
-    plugins: [react(), kotaKit({ host, clientEntries: { laksa: here('../src/client/index.ts') } })],
-    resolve: {
-      alias: {
-        '@kota-kit/laksa/style.css': here('../src/style.css'),
-        '@kota-kit/core/style.css': fileURLToPath(import.meta.resolve('@kota-kit/core/style.css')),
-      },
-    },
-    build: { outDir, emptyOutDir: true },
+  // Core's harness: the browser half built with core's Vite plugin, served by core on PGlite, in Chromium.
+  web = await startBrowserHost({
+    host: testHost({ rateLimitPerHour: 100 }),
+    modules: { laksa: { server: laksaServer, client: here('../src/client/index.ts'), style: here('../src/style.css') } },
   });
-  server = await startTestHost({ host, serverModules: [laksaServer], database: 'pglite', clientDir: outDir });
-  browser = await launchChromium();
   // A small pothole-coloured JPEG, as a phone camera would hand over.
   photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 80, b: 70 } } }).jpeg().toBuffer();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await web?.close();
 });
-
-async function signIn(page: Page, email: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').fill(demoPassword);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-  if (new URL(page.url()).pathname !== next) await page.goto(next);
-}
 
 async function fillReport(page: Page, title: string) {
   await page.getByRole('heading', { name: 'Buat laporan' }).waitFor();
@@ -94,8 +61,7 @@ async function openInInbox(page: Page, ticket: string) {
 describe('laksa in a built host on a phone', () => {
   it('citizen reports with a photo → verified and forwarded → DPUPR answers → citizen sees it and rates', async () => {
     // Citizen, no account.
-    const citizen = await browser.newContext({ ...phoneViewport, baseURL: server.url });
-    const page = await citizen.newPage();
+    const page = await web.phone();
     await page.goto('/laksa');
     await page.getByRole('link', { name: /Buat laporan/ }).first().click();
     await fillReport(page, 'Jalan berlubang di Jl. Imam Bonjol');
@@ -114,9 +80,8 @@ describe('laksa in a built host on a phone', () => {
     expect(trackingLink).toMatch(/\/laksa\/track\/[\w-]+$/);
 
     // Central room: verify, then forward to DPUPR.
-    const room = await browser.newContext({ ...phoneViewport, baseURL: server.url });
-    const rPage = await room.newPage();
-    await signIn(rPage, 'verifier@demo.kotakit.id', '/laksa/petugas');
+    const rPage = await web.phone();
+    await web.signIn(rPage, 'verifier@demo.kotakit.id', '/laksa/petugas');
     await openInInbox(rPage, ticket);
     await rPage.getByText('pelapor memilih identitasnya disembunyikan dari petugas.').waitFor();
     await act(rPage, 'Verifikasi', 'Verifikasi');
@@ -125,12 +90,11 @@ describe('laksa in a built host on a phone', () => {
       await dialog.getByLabel(/^Dinas tujuan/).selectOption('dpupr');
     });
     await rPage.getByText(`Laporan ${ticket} diteruskan.`).waitFor();
-    await room.close();
+    await rPage.context().close();
 
     // DPUPR: start, then the official response.
-    const agency = await browser.newContext({ ...phoneViewport, baseURL: server.url });
-    const aPage = await agency.newPage();
-    await signIn(aPage, 'dpupr@demo.kotakit.id', '/laksa/petugas');
+    const aPage = await web.phone();
+    await web.signIn(aPage, 'dpupr@demo.kotakit.id', '/laksa/petugas');
     await openInInbox(aPage, ticket);
     await act(aPage, 'Mulai tindak lanjut', 'Mulai');
     await aPage.getByText(`Tindak lanjut ${ticket} dimulai.`).waitFor();
@@ -139,7 +103,7 @@ describe('laksa in a built host on a phone', () => {
       await dialog.locator('input[type=file]').setInputFiles({ name: 'hasil.jpg', mimeType: 'image/jpeg', buffer: photo });
     });
     await aPage.getByText(`Tanggapan resmi ${ticket} terkirim.`).waitFor();
-    await agency.close();
+    await aPage.context().close();
 
     // Citizen: the private link shows the response; rate it.
     await page.goto(trackingLink);
@@ -153,15 +117,15 @@ describe('laksa in a built host on a phone', () => {
     await page.getByRole('button', { name: 'Kirim penilaian' }).click();
     await page.getByText('Terima kasih, penilaian Anda tersimpan.').waitFor();
     const token = trackingLink.split('/').pop()!;
-    const view = await server.client().json<TrackView>(`/api/laksa/track/${token}`);
+    const view = await web.server.client().json<TrackView>(`/api/laksa/track/${token}`);
     expect(view.body.report.rating).toBe(4);
     expect(view.body.report.status).toBe('resolved');
-    await citizen.close();
+    await page.context().close();
   });
 
   it('keeps a report written offline on the phone and sends it when back online', async () => {
-    const context = await browser.newContext({ ...phoneViewport, baseURL: server.url });
-    const page = await context.newPage();
+    const page = await web.phone();
+    const context = page.context();
     await page.goto('/laksa');
     await page.getByRole('heading', { name: 'Laporan warga' }).waitFor();
     await page.getByRole('link', { name: /Buat laporan/ }).first().click();

@@ -1,7 +1,7 @@
-import { ApiError, Button, ErrorState, Loading, PageHeader, useMutation, useParams, useQuery, useQueryClient } from '@kota-kit/core/client';
+import { ApiError, Button, ErrorState, Icon, Loading, PageHeader, useMutation, useParams, useQuery, useQueryClient } from '@kota-kit/core/client';
 import type { PublicReportDetail } from '../schemas.js';
 import { api, data } from './api.js';
-import { DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useT } from './shared.js';
+import { DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, LaksaNav, Timeline, useCategoryName, useT } from './shared.js';
 
 /** The public page of a public report, with its public timeline and "me too". */
 export default function DetailPage() {
@@ -22,14 +22,14 @@ export default function DetailPage() {
   if (detail.isPending)
     return (
       <div className="lk-page">
-        <SubNav />
+        <LaksaNav />
         <Loading label={t('detail.loading')} />
       </div>
     );
   if (detail.isError)
     return (
       <div className="lk-page">
-        <SubNav />
+        <LaksaNav />
         <ErrorState title={detail.error instanceof ApiError && detail.error.status === 404 ? t('detail.notFound') : undefined} error={detail.error} onRetry={() => void detail.refetch()} />
       </div>
     );
@@ -37,7 +37,7 @@ export default function DetailPage() {
   const done = report.stage === 'green' || report.stage === 'rejected' || report.stage === 'duplicate';
   return (
     <div className="lk-page">
-      <SubNav />
+      <LaksaNav />
       <PageHeader title={report.title} />
       <div className="lk-detail-head">
         <p className="lk-ticket-inline lk-ticket-inline--big">{report.ticket}</p>
@@ -66,8 +66,7 @@ export default function DetailPage() {
       </dl>
       <div className="lk-support">
         <p className="lk-support__count" aria-live="polite">
-          <span aria-hidden="true">👥 </span>
-          {t('list.supporters', { count: report.supporters })}
+          <Icon name="user" /> {t('list.supporters', { count: report.supporters })}
         </p>
         {!done ? (
           support.data ? (

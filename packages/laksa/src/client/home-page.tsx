@@ -1,11 +1,12 @@
-import { Button, EmptyState, ErrorState, Link, Loading, PageHeader, useLanguage, useNavigate, useQuery, useSearchParams } from '@kota-kit/core/client';
+import { Button, EmptyState, ErrorState, Icon, Link, Loading, PageHeader, useLanguage, useNavigate, useQuery } from '@kota-kit/core/client';
 import { useState, type FormEvent } from 'react';
 import { reportListQuerySchema, reportStatuses, stages, type PublicReport } from '../schemas.js';
 import { api, data, queryFrom } from './api.js';
+import { CardList, useListParams } from './card-list.js';
 import { ReportsMap } from './city-map.js';
 import { looksLikeTicket, trackingTokenFrom } from './logic.js';
 import { OutboxPanel } from './outbox-panel.js';
-import { base, DateText, Paging, StageBadge, StatusText, SubNav, useCategoryName, useOptions, useT } from './shared.js';
+import { base, DateText, LaksaNav, StageBadge, StatusText, useCategoryName, useKecamatan, useOptions, useT } from './shared.js';
 
 const pageSize = 10;
 const filterKeys = ['category', 'stage', 'status', 'kecamatan'] as const;
@@ -30,12 +31,11 @@ export default function LaksaHome() {
   const t = useT();
   return (
     <div className="lk-page">
-      <SubNav />
+      <LaksaNav />
       <PageHeader title={t('home.title')} description={t('home.description')} />
       <div className="lk-hero">
         <Link to={`${base}/lapor`} className="kk-button kk-button--primary lk-big-button">
-          <span aria-hidden="true">📣 </span>
-          {t('home.create')}
+          <Icon name="report" /> {t('home.create')}
         </Link>
         <p className="lk-small">{t('home.createHint')}</p>
       </div>
@@ -104,11 +104,11 @@ function TrackForm() {
 function PublicReports() {
   const t = useT();
   const options = useOptions();
+  const kecamatan = useKecamatan();
   const language = useLanguage();
   const categoryName = useCategoryName();
-  const [params, setParams] = useSearchParams();
+  const { params, set, page } = useListParams();
   const view = params.get('tampilan') === 'peta' ? 'map' : 'list';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useQuery({
     queryKey: ['laksa', 'reports', listQuery(params)],
     queryFn: () => data(api.reports.$get({ query: queryFrom(reportListQuerySchema, listQuery(params)) })),
@@ -120,15 +120,6 @@ function PublicReports() {
     queryFn: () => data(api.map.$get({ query: queryFrom(mapQuerySchema, listQuery(params, false)) })),
     enabled: view === 'map',
   });
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
   const filtered = filterKeys.some((key) => params.get(key));
   const totalPages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
 
@@ -175,17 +166,19 @@ function PublicReports() {
                 ))}
             </select>
           </label>
-          <label className="lk-filter">
-            <span>{t('list.kecamatan')}</span>
-            <select className="kk-input kk-select" value={params.get('kecamatan') ?? ''} onChange={(event) => set({ kecamatan: event.target.value })}>
-              <option value="">{t('list.all')}</option>
-              {options.kecamatan.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          {kecamatan.length > 0 ? (
+            <label className="lk-filter">
+              <span>{t('list.kecamatan')}</span>
+              <select className="kk-input kk-select" value={params.get('kecamatan') ?? ''} onChange={(event) => set({ kecamatan: event.target.value })}>
+                <option value="">{t('list.all')}</option>
+                {kecamatan.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
         </div>
         {filtered ? (
           <Button variant="secondary" onClick={() => set({ category: null, stage: null, status: null, kecamatan: null })}>
@@ -196,12 +189,10 @@ function PublicReports() {
 
       <div className="lk-toggle" role="group" aria-label={t('list.viewLabel')}>
         <button type="button" className="lk-toggle__button" aria-pressed={view === 'list'} onClick={() => set({ tampilan: null })}>
-          <span aria-hidden="true">☰ </span>
-          {t('list.viewList')}
+          <Icon name="list" /> {t('list.viewList')}
         </button>
         <button type="button" className="lk-toggle__button" aria-pressed={view === 'map'} onClick={() => set({ tampilan: 'peta' })}>
-          <span aria-hidden="true">🗺 </span>
-          {t('list.viewMap')}
+          <Icon name="map" /> {t('list.viewMap')}
         </button>
       </div>
 
@@ -220,22 +211,19 @@ function PublicReports() {
         <Loading label={t('list.loading')} />
       ) : list.isError ? (
         <ErrorState title={t('list.error')} error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState icon="📭" title={t('list.empty')} description={filtered ? t('list.emptyFiltered') : undefined} />
       ) : (
-        <>
-          <p className="lk-small" aria-live="polite">
-            {t('list.count', { count: list.data.total })}
-          </p>
-          <ul className="lk-cards" aria-busy={list.isFetching || undefined}>
-            {list.data.items.map((report) => (
-              <li key={report.ticket}>
-                <ReportCard report={report} categoryName={categoryName} />
-              </li>
-            ))}
-          </ul>
-          <Paging page={page} totalPages={totalPages} onPage={(next) => set({ page: String(next) })} />
-        </>
+        <CardList
+          label={t('list.title')}
+          count={t('list.count', { count: list.data.total })}
+          items={list.data.items}
+          itemKey={(report) => report.ticket}
+          renderItem={(report) => <ReportCard report={report} categoryName={categoryName} />}
+          empty={<EmptyState icon="search" title={t('list.empty')} description={filtered ? t('list.emptyFiltered') : undefined} />}
+          page={page}
+          totalPages={totalPages}
+          onPage={(next) => set({ page: String(next) })}
+          busy={list.isFetching}
+        />
       )}
     </section>
   );
@@ -262,8 +250,7 @@ export function ReportCard({ report, categoryName }: { report: PublicReport; cat
       </p>
       <p className="lk-card__foot">
         <span>
-          <span aria-hidden="true">👥 </span>
-          {t('list.supporters', { count: report.supporters })}
+          <Icon name="user" /> {t('list.supporters', { count: report.supporters })}
         </span>
         <DateText value={report.createdAt} />
       </p>

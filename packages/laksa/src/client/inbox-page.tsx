@@ -1,10 +1,11 @@
-import { addDays, todayIn } from '@kota-kit/core';
-import { Badge, Button, EmptyState, ErrorState, Link, Loading, Navigate, PageHeader, useBootstrap, useLanguage, useQuery, useSearchParams, useSession } from '@kota-kit/core/client';
+import { addDays } from '@kota-kit/core';
+import { Badge, Button, Card, EmptyState, ErrorState, Icon, Link, Loading, Navigate, PageHeader, useBootstrap, useLanguage, useQuery, useSession, useToday } from '@kota-kit/core/client';
 import { useState } from 'react';
 import { inboxQuerySchema, reportStatuses, stages, type InboxItem } from '../schemas.js';
 import { api, apiBase, data, queryFrom } from './api.js';
+import { CardList, useListParams } from './card-list.js';
 import { Open311Keys } from './open311-keys.js';
-import { base, DayText, Paging, StageBadge, StatusText, SubNav, useCategoryName, useOptions, useRoles, useT } from './shared.js';
+import { base, DayText, LaksaNav, StageBadge, StatusText, useCategoryName, useKecamatan, useOptions, useRoles, useT } from './shared.js';
 
 const filterKeys = ['status', 'stage', 'category', 'kecamatan', 'agency', 'overdue', 'assignedToMe', 'all', 'q'] as const;
 
@@ -29,13 +30,13 @@ export default function InboxPage() {
   if (!roles.verifier && !roles.handler)
     return (
       <div className="lk-page">
-        <SubNav />
+        <LaksaNav />
         <ErrorState title={t('inbox.forbidden')} />
       </div>
     );
   return (
     <div className="lk-page">
-      <SubNav />
+      <LaksaNav />
       <PageHeader title={t('inbox.title')} description={roles.verifier ? t('inbox.descriptionVerifier') : t('inbox.descriptionHandler')} />
       <InboxList />
       <ExportPanel />
@@ -47,27 +48,18 @@ export default function InboxPage() {
 function InboxList() {
   const t = useT();
   const options = useOptions();
+  const kecamatan = useKecamatan();
   const language = useLanguage();
   const bootstrap = useBootstrap();
   const roles = useRoles();
   const categoryName = useCategoryName();
-  const [params, setParams] = useSearchParams();
+  const { params, set, page } = useListParams();
   const [q, setQ] = useState(params.get('q') ?? '');
   const inbox = useQuery({
     queryKey: ['laksa', 'inbox', inboxQuery(params)],
     queryFn: () => data(api.inbox.$get({ query: queryFrom(inboxQuerySchema, inboxQuery(params)) })),
     placeholderData: (previous) => previous,
   });
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const totalPages = inbox.data ? Math.max(1, Math.ceil(inbox.data.total / inbox.data.pageSize)) : 1;
   const select = (key: (typeof filterKeys)[number], label: string, choices: { value: string; label: string }[]) => (
     <label className="lk-filter">
@@ -109,7 +101,7 @@ function InboxList() {
           {select('stage', t('list.stage'), stages.map((stage) => ({ value: stage, label: t(`stage.${stage}`) })))}
           {select('status', t('list.status'), reportStatuses.map((status) => ({ value: status, label: t(`status.${status}`) })))}
           {select('category', t('list.category'), options.categories.map((category) => ({ value: category.id, label: category.name[language] })))}
-          {select('kecamatan', t('list.kecamatan'), options.kecamatan.map((name) => ({ value: name, label: name })))}
+          {kecamatan.length > 0 ? select('kecamatan', t('list.kecamatan'), kecamatan.map((name) => ({ value: name, label: name }))) : null}
           {roles.verifier ? select('agency', t('inbox.agency'), bootstrap.region.agencies.map((agency) => ({ value: agency.id, label: agency.shortName }))) : null}
         </div>
         <div className="lk-checks">
@@ -133,22 +125,19 @@ function InboxList() {
         <Loading label={t('inbox.loading')} />
       ) : inbox.isError ? (
         <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />
-      ) : inbox.data.items.length === 0 ? (
-        <EmptyState icon="✅" title={t('inbox.empty')} />
       ) : (
-        <>
-          <p className="lk-small" aria-live="polite">
-            {t('inbox.count', { count: inbox.data.total })}
-          </p>
-          <ul className="lk-cards" aria-busy={inbox.isFetching || undefined}>
-            {inbox.data.items.map((item) => (
-              <li key={item.id}>
-                <InboxCard item={item} categoryName={categoryName} />
-              </li>
-            ))}
-          </ul>
-          <Paging page={page} totalPages={totalPages} onPage={(next) => set({ page: String(next) })} />
-        </>
+        <CardList
+          label={t('inbox.listTitle')}
+          count={t('inbox.count', { count: inbox.data.total })}
+          items={inbox.data.items}
+          itemKey={(item) => item.id}
+          renderItem={(item) => <InboxCard item={item} categoryName={categoryName} />}
+          empty={<EmptyState icon="check" title={t('inbox.empty')} />}
+          page={page}
+          totalPages={totalPages}
+          onPage={(next) => set({ page: String(next) })}
+          busy={inbox.isFetching}
+        />
       )}
     </section>
   );
@@ -160,8 +149,7 @@ function InboxCard({ item, categoryName }: { item: InboxItem; categoryName: (id:
     <article className={`lk-card${item.overdue ? ' lk-card--overdue' : ''}`}>
       {item.overdue ? (
         <p className="lk-overdue-flag">
-          <span aria-hidden="true">⚠ </span>
-          {t('inbox.overdue', { deadline: t(`inbox.deadline.${item.deadline ?? 'agency'}`) })}
+          <Icon name="warning" /> {t('inbox.overdue', { deadline: t(`inbox.deadline.${item.deadline ?? 'agency'}`) })}
         </p>
       ) : null}
       <p className="lk-card__top">
@@ -199,16 +187,12 @@ function InboxCard({ item, categoryName }: { item: InboxItem; categoryName: (id:
 
 function ExportPanel() {
   const t = useT();
-  const bootstrap = useBootstrap();
-  const today = todayIn(bootstrap.region.timeZone);
+  const today = useToday();
   const [from, setFrom] = useState(addDays(today, -29));
   const [to, setTo] = useState(today);
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
   return (
-    <section className="kk-card lk-export" aria-labelledby="lk-export-title">
-      <h2 id="lk-export-title" className="kk-card__title">
-        {t('export.title')}
-      </h2>
+    <Card title={t('export.title')} className="lk-export">
       <p className="lk-small">{t('export.hint')}</p>
       <div className="lk-period__dates">
         <label className="lk-filter">
@@ -227,6 +211,6 @@ function ExportPanel() {
       ) : (
         <p className="kk-field__error">{t('export.invalid')}</p>
       )}
-    </section>
+    </Card>
   );
 }

@@ -4,7 +4,7 @@
  * officers' inbox and report pages. Every page is loaded lazily.
  */
 import { defineClientModule } from '@kota-kit/core/client';
-import { translations } from './translations.js';
+import { translations } from './translations/index.js';
 
 // Reports written offline are sent when the app starts online and whenever the phone comes back online.
 // The outbox code is loaded only then, so the start bundle stays small.
@@ -16,7 +16,7 @@ if (typeof window !== 'undefined' && typeof indexedDB !== 'undefined') {
 
 // Only the id: importing the module definition would put its zod schemas in the first page's JavaScript.
 export default defineClientModule({ id: 'laksa' }, {
-  nav: { labelKey: 'nav.title', descriptionKey: 'nav.description', icon: '📣' },
+  nav: { labelKey: 'nav.title', descriptionKey: 'nav.description', icon: 'report' },
   routes: [
     { path: '', page: () => import('./home-page.js') },
     { path: 'lapor', page: () => import('./report-page.js') },

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { checkPhoto, cityBounds, formFieldOf, looksLikeTicket, mapReportErrors, project, reportParts, stageView, trackingTokenFrom, unproject, visibilitySummary } from './logic.js';
+import { checkPhoto, formFieldOf, looksLikeTicket, mapReportErrors, reportParts, stageView, trackingTokenFrom, visibilitySummary } from './logic.js';
 
 describe('visibility summary', () => {
   it('public and anonymous with a contact (the default): everything public but the identity, hidden from officers too', () => {
@@ -108,14 +108,5 @@ describe('small helpers', () => {
     expect(trackingTokenFrom('hello world')).toBeNull();
     expect(looksLikeTicket('lks-2611-7kq4')).toBe(true);
     expect(looksLikeTicket('AbC_def123456789')).toBe(false);
-  });
-
-  it('projects and unprojects points of the city box with north up', () => {
-    const north = project({ lat: cityBounds.north, lng: cityBounds.west }, 340, 240);
-    expect(north).toEqual({ x: 0, y: 0 });
-    const back = unproject(170, 120, 340, 240);
-    const again = project(back, 340, 240);
-    expect(again.x).toBeCloseTo(170, 0);
-    expect(again.y).toBeCloseTo(120, 0);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Pure helpers of LAKSA's browser half (no React): stage badges, the visibility summary, the mapping of the
- * server's field errors onto the report form, dates and the map projection. Unit-tested in logic.test.ts.
+ * server's field errors onto the report form, photos and dates. Unit-tested in logic.test.ts. The map and its
+ * geometry are core's (`RegionMap`), drawn from the region's geography.
  */
+import { mapFieldErrors } from '@kota-kit/core/client';
 import type { ReportStatus, Stage } from '../schemas.js';
 
 // ---------------------------------------------------------------- stage
@@ -12,7 +14,7 @@ export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 export interface StageView {
   tone: BadgeTone;
   /** Translation key of the stage's name ("Merah — baru"). */
-  labelKey: string;
+  labelKey: `stage.${Stage}`;
   /** A shape that differs per stage, for people who cannot tell the colours apart. */
   symbol: string;
 }
@@ -32,7 +34,7 @@ export function stageView(stage: Stage): StageView {
   }
 }
 
-export const statusLabelKey = (status: ReportStatus) => `status.${status}`;
+export const statusLabelKey = (status: ReportStatus) => `status.${status}` as const;
 
 // ---------------------------------------------------------------- visibility
 
@@ -59,12 +61,14 @@ export interface VisibilitySummary {
   /** Is the reporter told of progress (needs a contact; works anonymous too). */
   notified: boolean;
   /** Translation keys of the sentences explaining the combination, in order. */
-  sentences: string[];
+  sentences: VisibilitySentence[];
 }
 
 /** Exactly what the chosen flags make public, and who sees the reporter. Mirrors the server's rules (API.md). */
+export type VisibilitySentence = `visibility.sum.${'confidential' | 'public' | 'noContact' | 'anonymous' | 'named' | 'neverPublic' | 'tip'}`;
+
 export function visibilitySummary({ confidential, anonymous, hasContact }: VisibilityFlags): VisibilitySummary {
-  const sentences: string[] = [];
+  const sentences: VisibilitySentence[] = [];
   sentences.push(confidential ? 'visibility.sum.confidential' : 'visibility.sum.public');
   if (!hasContact) sentences.push('visibility.sum.noContact');
   else if (anonymous) sentences.push('visibility.sum.anonymous');
@@ -114,14 +118,8 @@ export interface MappedErrors {
  * `body.report.title` (multipart) → title, `body.report.location.kecamatan` → kecamatan, `location.lat` → point,
  * `body.photos.1` → photos, `contact.email` → email. The first message of a field wins.
  */
-export function mapReportErrors(errors: { field: string; message: string }[] | undefined): MappedErrors {
-  const result: MappedErrors = { fields: {}, general: [] };
-  for (const error of errors ?? []) {
-    const field = formFieldOf(error.field);
-    if (field && result.fields[field] === undefined) result.fields[field] = error.message;
-    else if (!field) result.general.push(error.message);
-  }
-  return result;
+export function mapReportErrors(errors: readonly { field: string; message: string }[] | undefined): MappedErrors {
+  return mapFieldErrors<Record<FormField, unknown>>(errors ?? [], formFieldOf);
 }
 
 export function formFieldOf(path: string): FormField | null {
@@ -167,48 +165,6 @@ export function fileSize(bytes: number, language: 'id' | 'en' = 'id'): string {
   if (bytes < 1_000_000) return `${Math.max(1, Math.round(bytes / 1000)).toLocaleString(locale)} KB`;
   return `${(bytes / 1_000_000).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
 }
-
-// ---------------------------------------------------------------- map
-
-/** Kota Tangerang's extent, a little padded. The map is a plain box: no tiles, works offline. */
-export const cityBounds = { north: -6.115, south: -6.265, west: 106.55, east: 106.765 };
-export type Bounds = typeof cityBounds;
-
-/** Approximate centres of the kecamatan, only to help people orient themselves on the plain box. */
-export const kecamatanCentres: Record<string, { lat: number; lng: number }> = {
-  Batuceper: { lat: -6.163, lng: 106.655 },
-  Benda: { lat: -6.13, lng: 106.685 },
-  Cibodas: { lat: -6.21, lng: 106.6 },
-  Ciledug: { lat: -6.232, lng: 106.715 },
-  Cipondoh: { lat: -6.18, lng: 106.69 },
-  Jatiuwung: { lat: -6.2, lng: 106.572 },
-  Karangtengah: { lat: -6.208, lng: 106.728 },
-  Karawaci: { lat: -6.188, lng: 106.612 },
-  Larangan: { lat: -6.245, lng: 106.742 },
-  Neglasari: { lat: -6.143, lng: 106.625 },
-  Periuk: { lat: -6.17, lng: 106.578 },
-  Pinang: { lat: -6.222, lng: 106.68 },
-  Tangerang: { lat: -6.178, lng: 106.638 },
-};
-
-export function project(point: { lat: number; lng: number }, width: number, height: number, bounds: Bounds = cityBounds) {
-  const x = ((point.lng - bounds.west) / (bounds.east - bounds.west)) * width;
-  const y = ((bounds.north - point.lat) / (bounds.north - bounds.south)) * height;
-  return { x: clamp(x, 0, width), y: clamp(y, 0, height) };
-}
-
-export function unproject(x: number, y: number, width: number, height: number, bounds: Bounds = cityBounds) {
-  const lng = bounds.west + (clamp(x, 0, width) / width) * (bounds.east - bounds.west);
-  const lat = bounds.north - (clamp(y, 0, height) / height) * (bounds.north - bounds.south);
-  return { lat: round(lat), lng: round(lng) };
-}
-
-export function insideBounds(point: { lat: number; lng: number }, bounds: Bounds = cityBounds): boolean {
-  return point.lat <= bounds.north && point.lat >= bounds.south && point.lng >= bounds.west && point.lng <= bounds.east;
-}
-
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
-const round = (value: number) => Math.round(value * 100_000) / 100_000;
 
 // ---------------------------------------------------------------- dates
 

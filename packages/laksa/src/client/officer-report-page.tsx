@@ -5,6 +5,7 @@ import {
   Dialog,
   ErrorState,
   FormError,
+  Icon,
   Link,
   Loading,
   Navigate,
@@ -22,7 +23,7 @@ import { useState, type ReactNode } from 'react';
 import { rejectReasons, type OfficerAction, type OfficerReport, type RejectReason } from '../schemas.js';
 import { api, data as answer, eitherBody } from './api.js';
 import { checkPhoto, fileSize, megabytes } from './logic.js';
-import { base, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useOptions, useT } from './shared.js';
+import { base, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, LaksaNav, Timeline, useCategoryName, useOptions, useT } from './shared.js';
 
 const rejectReasonOf = (value: string | undefined): RejectReason => rejectReasons.find((reason) => reason === value) ?? 'not_authority';
 
@@ -47,14 +48,14 @@ export default function OfficerReportPage() {
   if (report.isPending)
     return (
       <div className="lk-page">
-        <SubNav />
+        <LaksaNav />
         <Loading />
       </div>
     );
   if (report.isError)
     return (
       <div className="lk-page">
-        <SubNav />
+        <LaksaNav />
         <ErrorState error={report.error} onRetry={() => void report.refetch()} />
       </div>
     );
@@ -62,15 +63,16 @@ export default function OfficerReportPage() {
   const actions = actionOrder.filter((action) => data.allowedActions.includes(action));
   return (
     <div className="lk-page">
-      <SubNav />
+      <LaksaNav />
       <p>
-        <Link to={`${base}/petugas`}>← {t('officer.back')}</Link>
+        <Link to={`${base}/petugas`}>
+          <Icon name="arrow-left" /> {t('officer.back')}
+        </Link>
       </p>
       <PageHeader title={data.title} />
       {data.overdue ? (
         <p className="lk-overdue-flag">
-          <span aria-hidden="true">⚠ </span>
-          {t('inbox.overdue', { deadline: t(`inbox.deadline.${data.deadline ?? 'agency'}`) })}
+          <Icon name="warning" /> {t('inbox.overdue', { deadline: t(`inbox.deadline.${data.deadline ?? 'agency'}`) })}
         </p>
       ) : null}
       <div className="lk-detail-head">

@@ -1,5 +1,6 @@
-import { ApiError, Button, ErrorState, Loading, TextField, useMutation, useQuery, useQueryClient } from '@kota-kit/core/client';
+import { Button, Card, ConfirmDialog, ErrorState, FormError, Loading, TextField, useApiForm, useQuery, useQueryClient } from '@kota-kit/core/client';
 import { useState } from 'react';
+import { open311KeyCreateSchema, type Open311Key } from '../schemas.js';
 import { api, data, type ApiData } from './api.js';
 import { DateText, useT } from './shared.js';
 
@@ -9,27 +10,23 @@ type CreatedKey = ApiData<Awaited<ReturnType<typeof api['open311-keys']['$post']
 export function Open311Keys() {
   const t = useT();
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedKey | null>(null);
+  const [revoking, setRevoking] = useState<Open311Key | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['laksa', 'open311-keys'] });
   const keys = useQuery({ queryKey: ['laksa', 'open311-keys'], queryFn: () => data(api['open311-keys'].$get()) });
-  const create = useMutation({
-    mutationFn: () => data(api['open311-keys'].$post({ json: { name: name.trim() } })),
+  // Checked with the server's own schema; the server's field errors land on the field.
+  const form = useApiForm({
+    initial: { name: '' },
+    schema: open311KeyCreateSchema,
+    submit: (json) => data(api['open311-keys'].$post({ json })),
     onSuccess: (key) => {
       setCreated(key);
-      setName('');
-      void queryClient.invalidateQueries({ queryKey: ['laksa', 'open311-keys'] });
+      form.reset();
+      void refresh();
     },
   });
-  const revoke = useMutation({
-    mutationFn: (id: string) => data(api['open311-keys'][':id'].$delete({ param: { id } })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['laksa', 'open311-keys'] }),
-  });
-  const fieldErrors = create.error instanceof ApiError ? create.error.fieldErrors : {};
   return (
-    <section className="kk-card lk-keys" aria-labelledby="lk-keys-title">
-      <h2 id="lk-keys-title" className="kk-card__title">
-        {t('keys.title')}
-      </h2>
+    <Card title={t('keys.title')} className="lk-keys">
       <p className="lk-small">{t('keys.hint')}</p>
       {created ? (
         <div className="lk-save-note" role="status">
@@ -48,14 +45,10 @@ export function Open311Keys() {
           </Button>
         </div>
       ) : null}
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          create.mutate();
-        }}
-      >
-        <TextField label={t('keys.name')} hint={t('keys.nameHint')} value={name} onChange={(event) => setName(event.target.value)} error={fieldErrors.name ?? (create.error && !fieldErrors.name ? create.error.message : null)} maxLength={100} />
-        <Button type="submit" variant="secondary" loading={create.isPending}>
+      <form onSubmit={form.onSubmit} noValidate>
+        <FormError>{form.formError}</FormError>
+        <TextField label={t('keys.name')} hint={t('keys.nameHint')} {...form.field('name')} maxLength={100} />
+        <Button type="submit" variant="secondary" loading={form.submitting}>
           {t('keys.create')}
         </Button>
       </form>
@@ -81,13 +74,7 @@ export function Open311Keys() {
                   <strong>{t('keys.revoked')}</strong> <DateText value={key.revokedAt} />
                 </p>
               ) : (
-                <Button
-                  variant="danger"
-                  loading={revoke.isPending && revoke.variables === key.id}
-                  onClick={() => {
-                    if (window.confirm(t('keys.revokeConfirm', { name: key.name }))) revoke.mutate(key.id);
-                  }}
-                >
+                <Button variant="danger" onClick={() => setRevoking(key)}>
                   {t('keys.revoke')}
                 </Button>
               )}
@@ -95,6 +82,21 @@ export function Open311Keys() {
           ))}
         </ul>
       )}
-    </section>
+      <ConfirmDialog
+        open={revoking !== null}
+        destructive
+        title={t('keys.revokeTitle')}
+        confirmLabel={t('keys.revoke')}
+        cancelLabel={t('common.cancel')}
+        onCancel={() => setRevoking(null)}
+        onConfirm={async () => {
+          await data(api['open311-keys'][':id'].$delete({ param: { id: revoking!.id } }));
+          setRevoking(null);
+          await refresh();
+        }}
+      >
+        <p>{revoking ? t('keys.revokeConfirm', { name: revoking.name }) : null}</p>
+      </ConfirmDialog>
+    </Card>
   );
 }

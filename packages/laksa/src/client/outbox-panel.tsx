@@ -1,4 +1,4 @@
-import { Button, Link } from '@kota-kit/core/client';
+import { Button, ConfirmDialog, Link } from '@kota-kit/core/client';
 import { useCallback, useEffect, useState } from 'react';
 import { formFieldOf } from './logic.js';
 import { dismissReceipt, flushOutbox, outboxEvent, outboxStore, readReceipts, type Receipt } from './outbox.js';
@@ -31,6 +31,7 @@ export function OutboxPanel() {
   const online = useOnline();
   const { items, receipts, reload } = useOutbox();
   const [busy, setBusy] = useState(false);
+  const [deleting, setDeleting] = useState<QueuedReport | null>(null);
   if (items.length === 0 && receipts.length === 0) return null;
   const sendNow = async () => {
     setBusy(true);
@@ -83,12 +84,7 @@ export function OutboxPanel() {
                       {t('outbox.retry')}
                     </Button>
                   ) : null}
-                  <Button
-                    variant="secondary"
-                    onClick={() => {
-                      if (window.confirm(t('outbox.deleteConfirm'))) void outboxStore().remove(item.id).then(reload);
-                    }}
-                  >
+                  <Button variant="secondary" onClick={() => setDeleting(item)}>
                     {t('outbox.delete')}
                   </Button>
                 </div>
@@ -100,6 +96,21 @@ export function OutboxPanel() {
               {t('outbox.sendNow')}
             </Button>
           ) : null}
+          <ConfirmDialog
+            open={deleting !== null}
+            destructive
+            title={t('outbox.deleteConfirm')}
+            confirmLabel={t('outbox.delete')}
+            cancelLabel={t('common.cancel')}
+            onCancel={() => setDeleting(null)}
+            onConfirm={async () => {
+              await outboxStore().remove(deleting!.id);
+              setDeleting(null);
+              reload();
+            }}
+          >
+            {deleting ? <p className="lk-strong">{deleting.report.title}</p> : null}
+          </ConfirmDialog>
         </>
       ) : null}
       {receipts.length > 0 ? (

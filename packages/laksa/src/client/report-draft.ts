@@ -59,8 +59,12 @@ export function toCreateInput(draft: Draft, askNik: boolean): CreateReportInput 
   };
 }
 
+/** A translation key of the form's own error wording. */
+export type FieldMessageKey = `form.err.${'category' | 'title' | 'description' | 'location' | 'name' | 'email' | 'phone' | 'nik'}`;
+export const isFieldMessageKey = (value: string): value is FieldMessageKey => value.startsWith('form.err.');
+
 /** The module's own wording of each field's error (keys of the translations), as the form shows it. */
-const fieldMessages: Partial<Record<FormField, string>> = {
+const fieldMessages: Partial<Record<FormField, FieldMessageKey>> = {
   category: 'form.err.category',
   title: 'form.err.title',
   description: 'form.err.description',

@@ -3,51 +3,24 @@ import {
   Button,
   ErrorState,
   FormError,
+  Icon,
+  insideBounds,
   Loading,
+  RegionPointPicker,
   SelectField,
   TextArea,
   TextField,
   useBootstrap,
   useLanguage,
-  useQuery,
 } from '@kota-kit/core/client';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { reportTypes, type CategoriesResponse, type CreateReportResult } from '../schemas.js';
-import { api, data } from './api.js';
-import { PointPicker } from './city-map.js';
-import { checkPhoto, fileSize, insideBounds, mapReportErrors, megabytes, type FormField, type MappedErrors } from './logic.js';
+import { checkPhoto, fileSize, mapReportErrors, megabytes, type FormField, type MappedErrors } from './logic.js';
 import { enqueue, isNetworkError, postReport } from './outbox.js';
-import { checkDraft, emptyDraft, toCreateInput, type Draft, type PhotoItem } from './report-draft.js';
+import { checkDraft, emptyDraft, isFieldMessageKey, toCreateInput, type Draft, type PhotoItem } from './report-draft.js';
+import { useCategories } from './report-config.js';
 import { Choice, Done, Queued, Review } from './report-steps.js';
-import { SubNav, useOnline, useOptions, useT, type PublicOptions } from './shared.js';
-
-/** Categories from the API; offline, from the options the page was started with. */
-function useCategories(options: PublicOptions) {
-  const bootstrap = useBootstrap();
-  return useQuery({
-    queryKey: ['laksa', 'categories'],
-    queryFn: async (): Promise<CategoriesResponse> => {
-      try {
-        return await data(api.categories.$get());
-      } catch (error) {
-        if (!isNetworkError(error)) throw error;
-        const agency = (id: string) => bootstrap.region.agencies.find((entry) => entry.id === id);
-        return {
-          categories: options.categories.map((category) => ({
-            ...category,
-            agency: { id: category.agency, shortName: agency(category.agency)?.shortName ?? category.agency, name: agency(category.agency)?.name ?? category.agency },
-          })),
-          kecamatan: options.kecamatan,
-          maxPhotos: options.maxPhotos,
-          maxPhotoBytes: options.maxPhotoBytes,
-          askNik: options.askNik,
-        };
-      }
-    },
-    staleTime: 60 * 60_000,
-    networkMode: 'offlineFirst',
-  });
-}
+import { LaksaNav, useOnline, useOptions, useT } from './shared.js';
 
 type Step = 'edit' | 'review' | 'done' | 'queued';
 
@@ -57,7 +30,7 @@ export default function ReportPage() {
   const categories = useCategories(options);
   return (
     <div className="lk-page">
-      <SubNav />
+      <LaksaNav />
       {categories.isPending ? (
         <Loading label={t('form.loading')} />
       ) : categories.isError ? (
@@ -73,6 +46,7 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
   const t = useT();
   const language = useLanguage();
   const online = useOnline();
+  const { geography } = useBootstrap().region;
   const [step, setStep] = useState<Step>('edit');
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [photos, setPhotos] = useState<PhotoItem[]>([]);
@@ -136,7 +110,8 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
       (position) => {
         const point = { lat: Math.round(position.coords.latitude * 100_000) / 100_000, lng: Math.round(position.coords.longitude * 100_000) / 100_000 };
         set('point', point);
-        setGeo({ busy: false, message: insideBounds(point) ? t('form.geo.ok') : t('form.geo.outside') });
+        // "Outside the city" only when the region's config gives its bounds.
+        setGeo({ busy: false, message: geography && !insideBounds(point, geography.bounds) ? t('form.geo.outside') : t('form.geo.ok') });
       },
       (error) => setGeo({ busy: false, message: error.code === error.PERMISSION_DENIED ? t('form.geo.denied') : t('form.geo.failed') }),
       { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
@@ -145,7 +120,7 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
 
   const toReview = () => {
     const found = checkDraft(draft, config.askNik);
-    const fields = Object.fromEntries(Object.entries(found).map(([field, key]) => [field, key.startsWith('form.err.') ? t(key) : key]));
+    const fields = Object.fromEntries(Object.entries(found).map(([field, key]) => [field, isFieldMessageKey(key) ? t(key) : key]));
     setErrors({ fields, general: [] });
     if (Object.keys(fields).length > 0) {
       requestAnimationFrame(() => document.getElementById('lk-form-errors')?.focus());
@@ -226,7 +201,7 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
         <div className="kk-form-error" id="lk-form-errors" tabIndex={-1} role="alert">
           <p>{errorCount > 0 ? t('form.errorSummary', { count: errorCount }) : null}</p>
           <ul>
-            {Object.entries(errors.fields)
+            {(Object.entries(errors.fields) as [FormField, string | undefined][])
               .filter(([, message]) => message)
               .map(([field, message]) => (
                 <li key={field}>
@@ -283,15 +258,20 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
       <fieldset className="kk-fieldset lk-fieldset">
         <legend>{t('form.location')}</legend>
         <p className="lk-small">{t('form.locationHint')}</p>
-        <SelectField
-          id="lk-f-kecamatan"
-          label={t('form.kecamatan')}
-          placeholder={t('form.kecamatanPlaceholder')}
-          value={draft.kecamatan}
-          onChange={(event) => set('kecamatan', event.target.value)}
-          error={fieldError('kecamatan')}
-          options={config.kecamatan.map((name) => ({ value: name, label: name }))}
-        />
+        {config.kecamatan.length > 0 ? (
+          <SelectField
+            id="lk-f-kecamatan"
+            label={t('form.kecamatan')}
+            placeholder={t('form.kecamatanPlaceholder')}
+            value={draft.kecamatan}
+            onChange={(event) => set('kecamatan', event.target.value)}
+            error={fieldError('kecamatan')}
+            options={config.kecamatan.map((name) => ({ value: name, label: name }))}
+          />
+        ) : (
+          // A region that lists no kecamatan takes the name as the citizen writes it.
+          <TextField id="lk-f-kecamatan" label={t('form.kecamatan')} maxLength={60} value={draft.kecamatan} onChange={(event) => set('kecamatan', event.target.value)} error={fieldError('kecamatan')} />
+        )}
         <TextField id="lk-f-kelurahan" label={t('form.kelurahan')} maxLength={80} value={draft.kelurahan} onChange={(event) => set('kelurahan', event.target.value)} error={fieldError('kelurahan')} />
         <TextField id="lk-f-address" label={t('form.address')} maxLength={300} value={draft.address} onChange={(event) => set('address', event.target.value)} error={fieldError('address')} hint={t('form.addressHint')} />
         <div className={`kk-field${fieldError('point') ? ' kk-field--invalid' : ''}`} id="lk-f-point">
@@ -301,8 +281,7 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
           </p>
           <div className="lk-row">
             <Button variant="secondary" onClick={useMyLocation} loading={geo.busy}>
-              <span aria-hidden="true">📍 </span>
-              {t('form.geo.button')}
+              <Icon name="pin" /> {t('form.geo.button')}
             </Button>
             {draft.point ? (
               <Button variant="secondary" onClick={() => set('point', null)}>
@@ -315,7 +294,7 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
               {geo.message}
             </p>
           ) : null}
-          <PointPicker value={draft.point} onChange={(point) => set('point', point)} describedBy="lk-point-hint" />
+          <RegionPointPicker value={draft.point} onChange={(point) => set('point', point)} describedBy="lk-point-hint" />
           {fieldError('point') ? <p className="kk-field__error">{fieldError('point')}</p> : null}
         </div>
       </fieldset>

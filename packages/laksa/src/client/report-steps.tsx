@@ -1,5 +1,5 @@
 /** The report form's other steps: review before sending, the receipt, and "saved for later" when offline. */
-import { Button, Link } from '@kota-kit/core/client';
+import { Button, Icon, Link } from '@kota-kit/core/client';
 import { useState, type ReactNode, type RefObject } from 'react';
 import type { CreateReportResult } from '../schemas.js';
 import { visibilitySummary } from './logic.js';
@@ -40,8 +40,7 @@ export function Review({ draft, photos, hasContact, categoryName, agency }: { dr
       </ul>
       <section className={`lk-review__box ${summary.listedPublicly ? 'lk-review__box--public' : 'lk-review__box--private'}`} aria-labelledby="lk-review-public">
         <h2 id="lk-review-public" className="lk-review__title">
-          <span aria-hidden="true">{summary.listedPublicly ? '🌐 ' : '🔒 '}</span>
-          {summary.listedPublicly ? t('review.publicTitle') : t('review.privateTitle')}
+          <Icon name={summary.listedPublicly ? 'share' : 'close'} /> {summary.listedPublicly ? t('review.publicTitle') : t('review.privateTitle')}
         </h2>
         {summary.listedPublicly ? (
           <>
@@ -70,8 +69,7 @@ export function Review({ draft, photos, hasContact, categoryName, agency }: { dr
       </section>
       <section className="lk-review__box" aria-labelledby="lk-review-officers">
         <h2 id="lk-review-officers" className="lk-review__title">
-          <span aria-hidden="true">🏛 </span>
-          {t('review.officersTitle', { agency })}
+          <Icon name="user" /> {t('review.officersTitle', { agency })}
         </h2>
         <p>{summary.listedPublicly ? t('review.officersSeeAll') : t('review.officersSeeReport')}</p>
         <p>
@@ -81,8 +79,7 @@ export function Review({ draft, photos, hasContact, categoryName, agency }: { dr
       </section>
       <section className="lk-review__box lk-review__box--never" aria-labelledby="lk-review-never">
         <h2 id="lk-review-never" className="lk-review__title">
-          <span aria-hidden="true">🙈 </span>
-          {t('review.neverTitle')}
+          <Icon name="warning" /> {t('review.neverTitle')}
         </h2>
         <p>{hasContact ? t('review.neverContact', { contact }) : t('review.neverNoContact')}</p>
         {hasContact ? <p className="lk-small">{t('review.notified')}</p> : <p className="lk-small">{t('review.notNotified')}</p>}

@@ -1,7 +1,8 @@
-import { Badge, Button, formatDate, NavLink, useLanguage, useModuleOptions, useModuleTranslation, useSession, type SessionUser } from '@kota-kit/core/client';
+import { Badge, DateText, SubNav, useBootstrap, useLanguage, useModuleOptions, useModuleRoles, useSession } from '@kota-kit/core/client';
 import type { ReactNode } from 'react';
-import type { LocalizedText, OfficerTimelineEntry, Photo, ReportStatus, ReportType, Stage, TimelineEntry } from '../schemas.js';
+import { isNoteCode, type LocalizedText, type OfficerTimelineEntry, type Photo, type ReportStatus, type ReportType, type Stage, type TimelineEntry } from '../schemas.js';
 import { stageView, statusLabelKey } from './logic.js';
+import { useT } from './translations/index.js';
 
 export const moduleId = 'laksa';
 export const base = '/laksa';
@@ -9,7 +10,8 @@ export const base = '/laksa';
 /** The options the server sends to the browser (`publicOptions` in the server half). */
 export interface PublicOptions {
   categories: { id: string; name: LocalizedText; description?: LocalizedText; agency: string; deadlineWorkingDays: number; types: ReportType[] }[];
-  kecamatan: string[];
+  /** Only when the region set the option; otherwise the region's geography gives the list (see `useKecamatan`). */
+  kecamatan?: string[];
   verifierAgency: string;
   verifyWithinWorkingDays: number;
   reopenWithinWorkingDays: number;
@@ -19,12 +21,18 @@ export interface PublicOptions {
   askNik: boolean;
 }
 
-export function useT() {
-  return useModuleTranslation(moduleId).t;
-}
-
 export function useOptions(): PublicOptions {
   return useModuleOptions<PublicOptions>(moduleId);
+}
+
+/**
+ * The region's kecamatan: LAKSA's `kecamatan` option when set, else the names in the region's geography, else
+ * none (the form then takes any kecamatan as typed). The server resolves the same way (`kecamatanNames`).
+ */
+export function useKecamatan(): readonly string[] {
+  const options = useOptions();
+  const { geography } = useBootstrap().region;
+  return options.kecamatan ?? geography?.kecamatan.map((kecamatan) => kecamatan.name) ?? [];
 }
 
 /** The category's name in the current language (its id when the region no longer lists it). */
@@ -35,49 +43,35 @@ export function useCategoryName(): (id: string) => string {
 }
 
 export { useOnline } from '@kota-kit/core/client';
+export { DateText, useT };
 
-export interface OfficerRoles {
-  verifier: boolean;
-  handler: boolean;
-  admin: boolean;
-}
-
-/** The LAKSA roles of the signed-in user; region admins hold both. The server checks again on every call. */
-export function officerRoles(user: Pick<SessionUser, 'kind' | 'roles'> | null | undefined): OfficerRoles {
-  if (!user) return { verifier: false, handler: false, admin: false };
-  if (user.kind === 'admin') return { verifier: true, handler: true, admin: true };
-  const has = (role: string) => user.roles.some((grant) => grant.module === moduleId && grant.role === role);
-  return { verifier: has('verifier'), handler: has('handler'), admin: false };
-}
-
-export function useRoles() {
+/** The LAKSA roles of the signed-in user (region admins hold both, and manage Open311 keys). The server checks again. */
+export function useRoles(): { verifier: boolean; handler: boolean; admin: boolean } {
+  const roles = useModuleRoles(moduleId, ['verifier', 'handler']);
   const { user } = useSession();
-  return officerRoles(user);
+  return { ...roles, admin: user?.kind === 'admin' };
 }
 
 /** The module's own tabs; the officers' inbox only for officers. */
-export function SubNav() {
+export function LaksaNav() {
   const t = useT();
   const roles = useRoles();
-  const links: { to: string; label: string; end?: boolean }[] = [
-    { to: base, label: t('subnav.home'), end: true },
-    { to: `${base}/lapor`, label: t('subnav.report') },
-    { to: `${base}/statistik`, label: t('subnav.stats') },
-  ];
-  if (roles.verifier || roles.handler) links.push({ to: `${base}/petugas`, label: t('subnav.inbox') });
   return (
-    <nav className="lk-subnav" aria-label={t('subnav.label')}>
-      <ul>
-        {links.map((link) => (
-          <li key={link.to}>
-            <NavLink to={link.to} end={link.end}>
-              {link.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <SubNav
+      label={t('subnav.label')}
+      links={[
+        { to: base, label: t('subnav.home'), icon: 'list', end: true },
+        { to: `${base}/lapor`, label: t('subnav.report'), icon: 'report' },
+        { to: `${base}/statistik`, label: t('subnav.stats'), icon: 'chart' },
+        { to: `${base}/petugas`, label: t('subnav.inbox'), icon: 'user', hidden: !roles.verifier && !roles.handler },
+      ]}
+    />
   );
+}
+
+/** A YYYY-MM-DD date (deadlines) in words: "Senin, 30 November 2026". */
+export function DayText({ value }: { value: string }) {
+  return <DateText value={value} variant="long" />;
 }
 
 /** The colour stage as a labelled badge with a symbol: never colour alone. */
@@ -99,22 +93,6 @@ export function StageBadge({ stage }: { stage: Stage }) {
 export function StatusText({ status }: { status: ReportStatus }) {
   const t = useT();
   return <span className="lk-status">{t(statusLabelKey(status))}</span>;
-}
-
-export function DateText({ value, withTime = false }: { value: string; withTime?: boolean }) {
-  const language = useLanguage();
-  const text = withTime ? formatDate(value, { language, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }) : formatDate(value, { language, day: 'numeric', month: 'short', year: 'numeric' });
-  return <time dateTime={value}>{text}</time>;
-}
-
-/** A YYYY-MM-DD date (deadlines) in words, read in the region's calendar. */
-export function dayText(value: string, language: 'id' | 'en'): string {
-  return formatDate(`${value}T12:00:00Z`, { language, weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
-}
-
-export function DayText({ value }: { value: string }) {
-  const language = useLanguage();
-  return <time dateTime={value}>{dayText(value, language)}</time>;
 }
 
 /** Photos as small links to the full image. `token` lets the reporter see the photos of a confidential report. */
@@ -141,7 +119,14 @@ export function PhotoGrid({ photos, token, label }: { photos: Photo[]; token?: s
 export function Timeline({ entries, token, officer = false }: { entries: (TimelineEntry | OfficerTimelineEntry)[]; token?: string; officer?: boolean }) {
   const t = useT();
   // A person's words as written; what the system noted is a code, translated here.
-  const noteOf = (entry: Pick<TimelineEntry, 'note' | 'code' | 'params'>) => (entry.code ? t(`timeline.code.${entry.code}`, { ...entry.params, interpolation: { escapeValue: false } }) : entry.note);
+  const noteOf = ({ note, code, params }: Pick<TimelineEntry, 'note' | 'code' | 'params'>) => {
+    if (!code) return note;
+    // A code this version does not know (written by a newer one) is shown as it is.
+    if (!isNoteCode(code)) return code;
+    // Each code's parameters were written with it by the server (services/notes.ts); missing ones show empty.
+    const values = { dueDate: '', days: '', ticket: '', name: '', ...params };
+    return t(`timeline.code.${code}`, values);
+  };
   if (entries.length === 0) return <p className="lk-muted">{t('timeline.empty')}</p>;
   return (
     <ol className="lk-timeline">
@@ -181,22 +166,5 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
-  );
-}
-
-/** Previous / next page buttons under a paged list; nothing when everything fits on one page. */
-export function Paging({ page, totalPages, onPage }: { page: number; totalPages: number; onPage: (page: number) => void }) {
-  const t = useT();
-  if (totalPages <= 1) return null;
-  return (
-    <nav className="lk-paging" aria-label={t('list.paging')}>
-      <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        {t('list.prev')}
-      </Button>
-      <span>{t('list.pageOf', { page, total: totalPages })}</span>
-      <Button variant="secondary" disabled={page >= totalPages} onClick={() => onPage(page + 1)}>
-        {t('list.next')}
-      </Button>
-    </nav>
   );
 }

@@ -1,18 +1,17 @@
-import { addDays, todayIn } from '@kota-kit/core';
-import { ErrorState, Loading, PageHeader, Table, useBootstrap, useLanguage, useQuery, useSearchParams } from '@kota-kit/core/client';
+import { addDays } from '@kota-kit/core';
+import { DataTable, dateText, ErrorState, Loading, PageHeader, useLanguage, useQuery, useSearchParams, useToday } from '@kota-kit/core/client';
 import type { Stats, StatsRow } from '../schemas.js';
 import { api, data } from './api.js';
 import { durationParts } from './logic.js';
-import { dayText, SubNav, useCategoryName, useT } from './shared.js';
+import { LaksaNav, useCategoryName, useT } from './shared.js';
 
 export const periods = [30, 90, 365] as const;
 
 /** Public statistics: per category and per agency, with the numbers always written beside the bars. */
 export default function StatsPage() {
   const t = useT();
-  const bootstrap = useBootstrap();
   const [params, setParams] = useSearchParams();
-  const today = todayIn(bootstrap.region.timeZone);
+  const today = useToday();
   const days = Number(params.get('hari')) || 90;
   const customFrom = params.get('dari');
   const customTo = params.get('sampai');
@@ -25,7 +24,7 @@ export default function StatsPage() {
   });
   return (
     <div className="lk-page">
-      <SubNav />
+      <LaksaNav />
       <PageHeader title={t('stats.title')} description={t('stats.description')} />
       <form className="lk-period" onSubmit={(event) => event.preventDefault()} aria-label={t('stats.period')}>
         <div className="lk-toggle" role="group" aria-label={t('stats.period')}>
@@ -81,7 +80,7 @@ function StatsView({ stats }: { stats: Stats }) {
   const byCategory = stats.byCategory.map((row) => ({ ...row, name: categoryName(row.id) || row.name }));
   return (
     <>
-      <p className="lk-small">{t('stats.range', { from: dayText(stats.from, language), to: dayText(stats.to, language) })}</p>
+      <p className="lk-small">{t('stats.range', { from: dateText(stats.from, { variant: 'long', language }), to: dateText(stats.to, { variant: 'long', language }) })}</p>
       <ul className="lk-kpis">
         <li>
           <span className="lk-kpi__value">{format.number(total.received)}</span>
@@ -182,10 +181,11 @@ function StatsTable({ caption, rows, nameHeader }: { caption: string; rows: Stat
   const t = useT();
   const format = useFormat();
   return (
-    <Table
+    <DataTable
       caption={caption}
       rows={rows}
       rowKey={(row) => row.id}
+      rowHeader="name"
       columns={[
         { key: 'name', header: nameHeader },
         { key: 'received', header: t('stats.received'), numeric: true, render: (row) => format.number(row.received) },

@@ -1,8 +1,8 @@
-import { ApiError, Button, Dialog, ErrorState, formatDate, FormError, Link, Loading, PageHeader, TextArea, useMutation, useParams, useQuery, useLanguage, useQueryClient } from '@kota-kit/core/client';
+import { ApiError, Button, ConfirmDialog, dateText, ErrorState, FormError, Link, Loading, PageHeader, TextArea, useMutation, useParams, useQuery, useLanguage, useQueryClient } from '@kota-kit/core/client';
 import { useState } from 'react';
 import type { TrackView } from '../schemas.js';
 import { api, data as answer } from './api.js';
-import { base, dayText, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, SubNav, Timeline, useCategoryName, useT } from './shared.js';
+import { base, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, LaksaNav, Timeline, useCategoryName, useT } from './shared.js';
 
 /** The reporter's private page (`/laksa/lacak/:token`, and `/laksa/track/:token` as the server links it). */
 export default function TrackPage() {
@@ -16,7 +16,7 @@ export default function TrackPage() {
   });
   return (
     <div className="lk-page">
-      <SubNav />
+      <LaksaNav />
       {view.isPending ? (
         <Loading label={t('track.loading')} />
       ) : view.isError ? (
@@ -91,7 +91,7 @@ function TrackContent({ data, token, categoryName }: { data: TrackView; token: s
       ) : null}
 
       {report.stage === 'green' && data.autoCloseOn && report.status === 'resolved' ? (
-        <p className="lk-note">{t('track.autoClose', { date: dayText(data.autoCloseOn, language) })}</p>
+        <p className="lk-note">{t('track.autoClose', { date: dateText(data.autoCloseOn, { variant: 'long', language }) })}</p>
       ) : null}
       {data.canRate || data.canReopen ? <Feedback data={data} token={token} /> : null}
       {report.rating ? (
@@ -176,7 +176,7 @@ function Feedback({ data, token }: { data: TrackView; token: string }) {
               ))}
             </div>
             <p className="lk-small" aria-live="polite">
-              {rating ? t(`track.ratingWord.${rating}`) : t('track.rateHint')}
+              {rating ? t(`track.ratingWord.${String(rating) as '1' | '2' | '3' | '4' | '5'}`) : t('track.rateHint')}
             </p>
             {rateErrors.rating ? <p className="kk-field__error">{rateErrors.rating}</p> : null}
           </fieldset>
@@ -190,7 +190,7 @@ function Feedback({ data, token }: { data: TrackView; token: string }) {
       {data.canReopen ? (
         <div className="lk-reopen">
           <p>
-            {t('track.reopenText')} {data.reopenUntil ? t('track.reopenUntil', { date: dayText(data.reopenUntil, language) }) : ''}
+            {t('track.reopenText')} {data.reopenUntil ? t('track.reopenUntil', { date: dateText(data.reopenUntil, { variant: 'long', language }) }) : ''}
           </p>
           {reopenOpen ? (
             <form
@@ -256,28 +256,21 @@ function PersonalData({ data, token }: { data: TrackView; token: string }) {
           </Button>
         </>
       ) : data.contactDeleted && data.contactDeletedAt ? (
-        <p>{t('track.privacy.deleted', { date: formatDate(data.contactDeletedAt, { language, day: 'numeric', month: 'long', year: 'numeric' }) })}</p>
+        <p>{t('track.privacy.deleted', { date: dateText(data.contactDeletedAt, { variant: 'long', language }) })}</p>
       ) : (
         <p>{t('track.privacy.none')}</p>
       )}
-      <Dialog
+      <ConfirmDialog
         open={confirming}
-        onClose={() => setConfirming(false)}
+        destructive
         title={t('track.privacy.confirmTitle')}
-        actions={
-          <>
-            <Button variant="secondary" onClick={() => setConfirming(false)} disabled={forget.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button variant="danger" loading={forget.isPending} onClick={() => forget.mutate()}>
-              {t('track.privacy.confirm')}
-            </Button>
-          </>
-        }
+        confirmLabel={t('track.privacy.confirm')}
+        cancelLabel={t('common.cancel')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => forget.mutateAsync()}
       >
         <p>{t('track.privacy.confirmText')}</p>
-        <FormError>{forget.error ? forget.error.message : null}</FormError>
-      </Dialog>
+      </ConfirmDialog>
     </section>
   );
 }

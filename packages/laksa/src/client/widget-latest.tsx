@@ -1,13 +1,11 @@
-import { todayIn } from '@kota-kit/core';
-import { Link, useBootstrap, useQuery } from '@kota-kit/core/client';
+import { Link, useQuery, useToday } from '@kota-kit/core/client';
 import { api, data } from './api.js';
 import { base, DateText, StageBadge, useT } from './shared.js';
 
 /** Home-screen widget: the latest public reports and how many were resolved this month. */
 export default function LatestWidget() {
   const t = useT();
-  const bootstrap = useBootstrap();
-  const today = todayIn(bootstrap.region.timeZone);
+  const today = useToday();
   const monthStart = `${today.slice(0, 8)}01`;
   const latest = useQuery({ queryKey: ['laksa', 'reports', 'widget'], queryFn: () => data(api.reports.$get({ query: { page: 1, pageSize: 3 } })) });
   const month = useQuery({ queryKey: ['laksa', 'stats', monthStart, today], queryFn: () => data(api.stats.$get({ query: { from: monthStart, to: today } })) });

@@ -1,4 +1,4 @@
-/** LAKSA's vocabulary: report types, statuses, stages, reasons, kecamatan. Isomorphic. */
+/** LAKSA's vocabulary: report types, statuses, stages, reasons, note codes, kecamatan. Isomorphic. */
 import { z } from '@kota-kit/core';
 
 // ---------------------------------------------------------------- vocabulary
@@ -50,22 +50,18 @@ export const statusesOfStage: Record<Stage, ReportStatus[]> = {
 export const rejectReasons = ['not_authority', 'spam', 'incomplete', 'other'] as const;
 export type RejectReason = (typeof rejectReasons)[number];
 
-/** The 13 kecamatan of Kota Tangerang (the default of the `kecamatan` option). */
-export const kecamatanKotaTangerang = [
-  'Batuceper',
-  'Benda',
-  'Cibodas',
-  'Ciledug',
-  'Cipondoh',
-  'Jatiuwung',
-  'Karangtengah',
-  'Karawaci',
-  'Larangan',
-  'Neglasari',
-  'Periuk',
-  'Pinang',
-  'Tangerang',
-] as const;
+/** What the system writes in a timeline note, as a code translated when shown (`timeline.code.<code>`). */
+export const noteCodes = ['overdue.verification', 'overdue.agency', 'closed.automatically', 'merged', 'assigned', 'unassigned'] as const;
+export type NoteCode = (typeof noteCodes)[number];
+export const isNoteCode = (value: unknown): value is NoteCode => noteCodes.includes(value as NoteCode);
+
+/**
+ * The region's kecamatan as LAKSA lists them: the `kecamatan` option when the region sets it, else the names in
+ * the region's geography (`region.geography.kecamatan`), else none, and then any kecamatan is taken as written.
+ */
+export function kecamatanNames(options: { kecamatan?: readonly string[] }, region: { geography?: { kecamatan: readonly { name: string }[] } }): readonly string[] {
+  return options.kecamatan ?? region.geography?.kecamatan.map((kecamatan) => kecamatan.name) ?? [];
+}
 
 export const localizedText = z.object({ id: z.string().min(1), en: z.string().min(1) });
 export type LocalizedText = z.infer<typeof localizedText>;

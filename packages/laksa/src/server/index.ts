@@ -25,7 +25,8 @@ export default defineServerModule<typeof laksa, LaksaTables>(laksa, {
   // What the browser needs to build the form and explain deadlines; nothing here is secret.
   publicOptions: (options) => ({
     categories: options.categories.map(({ id, name, description, agency, deadlineWorkingDays, types }) => ({ id, name, description, agency, deadlineWorkingDays, types })),
-    kecamatan: options.kecamatan,
+    // Only when set: otherwise the browser takes the names from the region's geography, as the server does.
+    ...(options.kecamatan ? { kecamatan: options.kecamatan } : {}),
     verifierAgency: options.verifierAgency,
     verifyWithinWorkingDays: options.verifyWithinWorkingDays,
     reopenWithinWorkingDays: options.reopenWithinWorkingDays,

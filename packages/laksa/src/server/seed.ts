@@ -2,25 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { ActorKind, ReportStatus, ReportType } from '../schemas.js';
 import { insertEvent } from './queries/events.js';
 import { dueAfter } from './services/calendar.js';
-import { categoryOf } from './services/reports.js';
+import { categoryOf, regionKecamatan } from './services/reports.js';
 import { newSecret, nextTicket, sha256 } from './services/tickets.js';
 import type { Ctx, Db, EventKind, NoteCode, NoteParams } from './tables.js';
-
-const kecamatanPoints: Record<string, [number, number]> = {
-  Batuceper: [-6.165, 106.655],
-  Benda: [-6.128, 106.688],
-  Cibodas: [-6.19, 106.61],
-  Ciledug: [-6.228, 106.712],
-  Cipondoh: [-6.19, 106.688],
-  Jatiuwung: [-6.197, 106.585],
-  Karangtengah: [-6.214, 106.722],
-  Karawaci: [-6.18, 106.615],
-  Larangan: [-6.236, 106.731],
-  Neglasari: [-6.15, 106.635],
-  Periuk: [-6.17, 106.585],
-  Pinang: [-6.215, 106.67],
-  Tangerang: [-6.178, 106.632],
-};
 
 interface DemoReport {
   category: string;
@@ -91,6 +75,26 @@ const statusPath: Record<ReportStatus, ReportStatus[]> = {
   reopened: ['verified', 'forwarded', 'in_progress', 'resolved', 'reopened'],
 };
 
+/** The demo report's kecamatan when the region has it, else one of the region's in turn (none when it lists none). */
+function demoKecamatan(names: readonly string[], wanted: string, index: number): string | null {
+  return names.find((name) => name.toLowerCase() === wanted.toLowerCase()) ?? names[index % names.length] ?? null;
+}
+
+/**
+ * A point for a demo report from the region's geography: its kecamatan's centre (or the middle of the bounds)
+ * moved a little, so markers do not sit on each other; none when the region gives no geography.
+ */
+function demoPoint(ctx: Ctx, kecamatan: string | null, index: number): { lat: number; lng: number } | null {
+  const geography = ctx.region.geography;
+  if (!geography) return null;
+  const { bounds } = geography;
+  const centre = geography.kecamatan.find((entry) => entry.name === kecamatan)?.centre ?? { lat: (bounds.north + bounds.south) / 2, lng: (bounds.east + bounds.west) / 2 };
+  // Spread within ±0.003° (about 330 m) of the centre.
+  const offset = (((index * 37) % 100) / 100) * 0.006;
+  const clamp = (value: number, min: number, max: number) => Math.round(Math.min(max, Math.max(min, value)) * 100_000) / 100_000;
+  return { lat: clamp(centre.lat + offset - 0.003, bounds.south, bounds.north), lng: clamp(centre.lng - offset + 0.003, bounds.west, bounds.east) };
+}
+
 /** Demo data: realistic Tangerang reports in every status, some anonymous, confidential or overdue. */
 export async function seedDemoReports(ctx: Ctx): Promise<void> {
   await ctx.unitOfWork({ actor: null }, (work) => seedReports(ctx, work.db));
@@ -100,11 +104,11 @@ async function seedReports(ctx: Ctx, db: Db): Promise<void> {
   const now = ctx.clock.now().getTime();
   const hour = 3_600_000;
   const ids: string[] = [];
+  const names = regionKecamatan(ctx);
   for (const demo of reports) {
     const category = categoryOf(ctx, demo.category) ?? ctx.options.categories[0]!;
-    const kecamatan = ctx.options.kecamatan.includes(demo.kecamatan) ? demo.kecamatan : ctx.options.kecamatan[0]!;
-    const point = kecamatanPoints[kecamatan] ?? [-6.178, 106.632];
-    const jitter = (ids.length * 0.0037) % 0.02;
+    const kecamatan = demoKecamatan(names, demo.kecamatan, ids.length);
+    const point = demoPoint(ctx, kecamatan, ids.length);
     const created = new Date(now - demo.daysAgo * 24 * hour - 5 * hour);
     const steps = statusPath[demo.status];
     // Steps spread over the time since the report was sent (in-progress ones take a while).
@@ -127,8 +131,8 @@ async function seedReports(ctx: Ctx, db: Db): Promise<void> {
         category: category.id,
         title: demo.title,
         description: demo.description,
-        lat: point[0] + jitter,
-        lng: point[1] - jitter,
+        lat: point?.lat ?? null,
+        lng: point?.lng ?? null,
         address: demo.address,
         kecamatan,
         kelurahan: demo.kelurahan,

@@ -5,7 +5,7 @@
  */
 import type { ColumnType, ContextOf, Generated, Kysely, Selectable, TablesMatch } from '@kota-kit/core/server';
 import type { laksa } from '../index.js';
-import type { ActorKind, RejectReason, ReportStatus, ReportType } from '../schemas.js';
+import type { ActorKind, NoteCode, RejectReason, ReportStatus, ReportType } from '../schemas.js';
 import type { GeneratedLaksaTables } from './tables.generated.js';
 
 export interface ReportTable {
@@ -61,7 +61,7 @@ export interface ContactTable {
 export type EventKind = 'status' | 'response' | 'reopen' | 'rating' | 'note' | 'assign' | 'contact_deleted';
 
 /** Notes the system writes are stored as a code and its parameters, and translated when shown. */
-export type NoteCode = 'overdue.verification' | 'overdue.agency' | 'closed.automatically' | 'merged' | 'assigned' | 'unassigned';
+export type { NoteCode };
 export type NoteParams = Record<string, string | number>;
 
 export interface EventTable {

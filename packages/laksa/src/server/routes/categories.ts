@@ -1,5 +1,6 @@
 import { createRoute, createRouter } from '@kota-kit/core/server';
 import { categoriesResponseSchema } from '../../schemas.js';
+import { regionKecamatan } from '../services/reports.js';
 import type { Ctx } from '../tables.js';
 import { json, tags } from './common.js';
 
@@ -26,6 +27,6 @@ export function categories(ctx: Ctx) {
         deadlineWorkingDays: category.deadlineWorkingDays,
       };
     });
-    return c.json({ categories: list, kecamatan: options.kecamatan, maxPhotos: options.maxPhotos, maxPhotoBytes: options.maxPhotoBytes, askNik: options.askNik }, 200);
+    return c.json({ categories: list, kecamatan: [...regionKecamatan(ctx)], maxPhotos: options.maxPhotos, maxPhotoBytes: options.maxPhotoBytes, askNik: options.askNik }, 200);
   });
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { problems, sql, type WorkSource } from '@kota-kit/core/server';
 import type { CategoryOption } from '../../index.js';
-import { contactFields, type CreateReportInput } from '../../schemas.js';
+import { contactFields, kecamatanNames, type CreateReportInput } from '../../schemas.js';
 import { insertEvent } from '../queries/events.js';
 import { lockById } from '../queries/reports.js';
 import type { Ctx, ReportRow } from '../tables.js';
@@ -16,9 +16,17 @@ export function categoryOf(ctx: Ctx, id: string): CategoryOption | undefined {
   return ctx.options.categories.find((category) => category.id === id);
 }
 
-/** The region's spelling of a kecamatan typed in any case, or undefined. */
+/** The region's kecamatan: the `kecamatan` option, else the region's geography, else none (any name is taken). */
+export function regionKecamatan(ctx: Ctx): readonly string[] {
+  return kecamatanNames(ctx.options, ctx.region);
+}
+
+/** The region's spelling of a kecamatan typed in any case, or undefined; as written when the region lists none. */
 export function kecamatanOf(ctx: Ctx, name: string | undefined): string | undefined {
-  return name ? ctx.options.kecamatan.find((item) => item.toLowerCase() === name.toLowerCase()) : undefined;
+  if (!name) return undefined;
+  const names = regionKecamatan(ctx);
+  if (names.length === 0) return name;
+  return names.find((item) => item.toLowerCase() === name.toLowerCase());
 }
 
 /** Checks of a new report against the region's options (the schema checks the shape). */
@@ -28,7 +36,7 @@ export function checkReportFields(ctx: Ctx, input: Pick<CreateReportInput, 'cate
   if (!category) errors.push({ field: `${prefix}.category`, message: `Unknown category "${input.category}".` });
   else if (!category.types.includes(input.type)) errors.push({ field: `${prefix}.type`, message: `Category "${category.id}" accepts: ${category.types.join(', ')}.` });
   if (input.location.kecamatan && !kecamatanOf(ctx, input.location.kecamatan)) {
-    errors.push({ field: `${prefix}.location.kecamatan`, message: `Unknown kecamatan "${input.location.kecamatan}". One of: ${ctx.options.kecamatan.join(', ')}.` });
+    errors.push({ field: `${prefix}.location.kecamatan`, message: `Unknown kecamatan "${input.location.kecamatan}". One of: ${regionKecamatan(ctx).join(', ')}.` });
   }
   if (input.contact?.nik && !ctx.options.askNik) errors.push({ field: `${prefix}.contact.nik`, message: 'This region does not ask for the NIK; leave it out.' });
   if (errors.length) throw problems.invalid(errors);

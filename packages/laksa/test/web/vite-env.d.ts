@@ -1,1 +1,0 @@
-/// <reference types="@kota-kit/core/vite-client" />
