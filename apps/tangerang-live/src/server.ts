@@ -24,6 +24,9 @@ try {
     demo,
     // The number of reverse proxies in front (KOTA_TRUST_PROXY=1 behind one nginx); 0 or unset: none.
     trustProxy: Number(process.env.KOTA_TRUST_PROXY ?? 0),
+    // The origin users reach, e.g. https://live.tangerangkota.go.id: absolute links (Open311, tracking links) come
+    // from it, never from the request's Host header. Unset: links are relative to this server.
+    publicUrl: process.env.KOTA_PUBLIC_URL,
     secureCookies: process.env.KOTA_SECURE_COOKIES ? process.env.KOTA_SECURE_COOKIES === '1' : undefined,
     bootstrapAdmin:
       process.env.KOTA_ADMIN_EMAIL && process.env.KOTA_ADMIN_PASSWORD ? { email: process.env.KOTA_ADMIN_EMAIL, password: process.env.KOTA_ADMIN_PASSWORD } : undefined,

@@ -2,7 +2,8 @@
 import { utimes } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, runJanitor, type ModuleContext } from '../src/server/index.js';
+import type { Problem as CoreProblem } from '../src/index.js';
+import { createServer, demoPassword, ProblemError, runJanitor, type ModuleContext, type OpenAPIHono, type AppEnv, type RequestContext } from '../src/server/index.js';
 import { checkGeneratedTables, hostileRequests, sendHostileRequests, startTestHost, testDatabaseTargets, type TestHost } from '../src/testing.js';
 import { fixtureHost } from './fixture/host.js';
 import fixtureServer, { type FixtureTables } from './fixture/server.js';
@@ -183,5 +184,66 @@ describe.each(testDatabaseTargets())('module kit on %s', (database) => {
     await admin.login('admin@demo.kotakit.id', demoPassword);
     const signedIn = await sendHostileRequests(admin, requests.filter((request) => !request.path.startsWith('/api/auth/')));
     expect([...anonymous, ...signedIn]).toEqual([]);
+  });
+});
+
+describe.each(testDatabaseTargets())('a module with its own root paths and error format, behind a public URL, on %s', (database) => {
+  let host: TestHost;
+  // A standard's own paths (like Open311's /open311/v2) that answer errors as a plain list, not problem+json.
+  const withRootPaths = {
+    ...fixtureServer,
+    rootRoutes: (app: OpenAPIHono<AppEnv>, ctx: ModuleContext) => {
+      app.get('/standard/v1/link', (c) => c.json({ link: `${ctx.publicUrl ?? ''}/fixture-notes/1` }));
+      app.get('/standard/v1/limited', () => {
+        throw new ProblemError(429, 'Too many requests', { detail: 'Slow down.', headers: { 'retry-after': '30' } });
+      });
+    },
+    rootErrors: {
+      prefix: '/standard/v1',
+      format: (c: RequestContext, problem: CoreProblem) =>
+        c.body(JSON.stringify((problem.errors ?? [{ field: '', message: problem.detail ?? problem.title }]).map((error) => ({ code: problem.status, description: `${error.field} ${error.message}`.trim() }))), problem.status as 400, {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+        }),
+    },
+  };
+
+  beforeAll(async () => {
+    host = await startTestHost({ host: fixtureHost, serverModules: [withRootPaths], database, extra: { publicUrl: 'https://kota.example.go.id/' } });
+  });
+  afterAll(async () => host?.close());
+
+  it('gives modules the configured public URL, never the Host header', async () => {
+    expect(host.server.moduleContext('fixture-notes').publicUrl).toBe('https://kota.example.go.id');
+    const answer = await host.client().json<{ link: string }>('/standard/v1/link', { headers: { 'x-forwarded-host': 'evil.example', host: 'evil.example' } });
+    expect(answer.body.link).toBe('https://kota.example.go.id/fixture-notes/1');
+  });
+
+  it("answers core's refusals and the module's problems under its root paths in the module's error format, keeping their headers", async () => {
+    const nul = await host.client().fetch('/standard/v1/link?q=%00');
+    expect(nul.status).toBe(400);
+    expect(nul.headers.get('content-type')).toContain('application/json');
+    expect(nul.headers.get('cache-control')).toBe('no-store');
+    expect(await nul.json()).toEqual([{ code: 400, description: expect.stringContaining('query.q') }]);
+    const encoding = await host.client().fetch('/standard/v1/link?q=%E0%A4%A');
+    expect(encoding.status).toBe(400);
+    expect(((await encoding.json()) as { code: number }[])[0]!.code).toBe(400);
+    const missing = await host.client().fetch('/standard/v1/nothing');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual([{ code: 404, description: 'Not found' }]);
+    const limited = await host.client().fetch('/standard/v1/limited');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('30');
+    expect(((await limited.json()) as { code: number }[])[0]!.code).toBe(429);
+    // Everywhere else: problem+json as before.
+    const api = await host.client().fetch('/api/fixture-notes/notes?q=%00');
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+    const elsewhere = await host.client().fetch('/standardized?q=%00');
+    expect(elsewhere.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('refuses a public URL that is not an http(s) origin at start', async () => {
+    await expect(createServer({ host: fixtureHost, serverModules: [fixtureServer], publicUrl: 'ftp://kota.example.go.id', jobs: false })).rejects.toThrow(/publicUrl \(KOTA_PUBLIC_URL\)/);
+    await expect(createServer({ host: fixtureHost, serverModules: [fixtureServer], publicUrl: 'kota.example.go.id', jobs: false })).rejects.toThrow(/not a URL/);
   });
 });

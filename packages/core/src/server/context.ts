@@ -20,6 +20,8 @@ export interface ContextServices {
   rateLimit: RateLimit;
   events: EventBus;
   demo: boolean;
+  /** The configured public origin, without a trailing slash (`ServerOptions.publicUrl`). */
+  publicUrl?: string;
 }
 
 const actorOf = (source: WorkSource) => ('actor' in source ? source.actor : source.get('user'));
@@ -65,5 +67,6 @@ export function createModuleContext<Tables = {}>({ definition, options }: Resolv
     },
     ensureDemoAccount: (account) => ensureDemoAccount(db, moduleId, account),
     demo: services.demo,
+    publicUrl: services.publicUrl,
   };
 }

@@ -3,7 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { sql, type Kysely } from 'kysely';
 import { localDate } from '../calendar.js';
-import { resolveHost, type HostConfig, type HostInput } from '../contract.js';
+import { HostConfigError, resolveHost, type HostConfig, type HostInput } from '../contract.js';
 import { problemTypes } from '../problem.js';
 import { languages } from '../region.js';
 import type { ClientBootstrap } from '../types.js';
@@ -20,7 +20,7 @@ import { openApiDocument } from './openapi.js';
 import { demoPassword } from './people/accounts.js';
 import { createRateLimit } from './people/rate-limit.js';
 import { peopleRoutes } from './people/routes.js';
-import { errorHandler, originRule, requestContext, unmatchedApi } from './requests.js';
+import { errorHandler, originRule, requestContext, rootErrorFormats, unmatchedApi } from './requests.js';
 import { createLogger, EventBus, LocalFileStorage, systemClock, type Clock, type FileStorage, type Logger } from './services.js';
 import { prepareDatabase } from './startup.js';
 import { mountWebApp } from './web.js';
@@ -66,6 +66,12 @@ export interface ServerOptions {
   bootstrapAdmin?: { email: string; password: string; name?: string };
   /** Daily snapshots of the database and uploads into `dir`, the last `keepDays` days kept (default 7). Off when omitted. */
   backups?: { dir: string; keepDays?: number };
+  /**
+   * The public origin the region's users reach (`KOTA_PUBLIC_URL`, e.g. "https://live.tangerangkota.go.id"), given
+   * to modules as `ctx.publicUrl` for the absolute links they hand out (Open311, tracking links). Absolute links
+   * are never taken from the Host header. Unset: modules hand out links relative to the server's root.
+   */
+  publicUrl?: string;
 }
 
 export interface KotaServer {
@@ -138,12 +144,28 @@ function clientBootstrap(config: HostConfig, serverModules: Map<string, AnyServe
   };
 }
 
+/** `publicUrl` as an http(s) origin (with an optional path) without a trailing slash; a bad value stops start-up. */
+function publicUrlOf(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new HostConfigError([`publicUrl (KOTA_PUBLIC_URL) "${value}" is not a URL; give the origin users reach, e.g. https://live.example.go.id`]);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) {
+    throw new HostConfigError([`publicUrl (KOTA_PUBLIC_URL) "${value}" must be an http(s) origin without query, fragment or credentials, e.g. https://live.example.go.id`]);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 /** Builds a host: validates config, opens the database, applies migrations, seeds demo data, mounts every module. */
 export async function createServer(options: ServerOptions): Promise<KotaServer> {
   const config = resolveHost(options.host);
   const log = options.logger ?? createLogger({ app: config.region.appName });
   const clock = options.clock ?? systemClock;
   const demo = options.demo ?? false;
+  const publicUrl = publicUrlOf(options.publicUrl);
   const serverModules = await loadServerModules(config, options);
   warnAboutCalendar(config, clock, log);
 
@@ -153,7 +175,7 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
   for (const [name, handlers] of Object.entries(config.on)) for (const handler of handlers) events.on(name, handler);
   const storage = options.storage ?? new LocalFileStorage(options.uploadsDir ?? '.data/uploads');
   const rateLimit = createRateLimit(db, clock);
-  const services = { db, databaseKind: database.kind, region: config.region, log, clock, storage, rateLimit, events, demo };
+  const services = { db, databaseKind: database.kind, region: config.region, log, clock, storage, rateLimit, events, demo, publicUrl };
   const contexts = new Map(config.modules.map((resolved) => [resolved.definition.id, createModuleContext(resolved, services)]));
 
   try {
@@ -172,6 +194,8 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
   const trustedHops = options.trustProxy === true ? 1 : Number(options.trustProxy || 0);
   app.use('*', securityHeaders(trustedHops));
   app.use('*', requestContext({ db, clock, defaultLanguage: config.region.defaultLanguage, trustedHops }));
+  // Before the body limit and the boundary, so that their refusals under a module's root paths are reformatted too.
+  app.use('*', rootErrorFormats([...serverModules.values()].flatMap((item) => (item.rootErrors ? [item.rootErrors] : []))));
   app.use('*', bodyLimits(options.bodyLimits));
   app.use('*', boundary());
   app.use('/api/*', originRule(trustedHops > 0));

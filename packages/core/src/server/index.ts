@@ -6,7 +6,7 @@ export { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 export { sql, type ExpressionBuilder, type Kysely, type Transaction, type Selectable, type Insertable, type Updateable, type Generated, type ColumnType } from 'kysely';
 export { createServer, type KotaServer, type ServerOptions } from './host.js';
 export { DemoDatabaseError } from './startup.js';
-export { defineServerModule, type ServerModule, type AnyServerModule, type ContextOf, type ModuleContext, type UnitOfWork, type WorkSource, type Access, type AuditEntry, type DemoAccount, type Job, type People, type RateLimit, type RoleHolder } from './module.js';
+export { defineServerModule, type ServerModule, type AnyServerModule, type ContextOf, type PublicOptionsOf, type ModuleContext, type UnitOfWork, type WorkSource, type Access, type AuditEntry, type DemoAccount, type Job, type People, type RateLimit, type RoleHolder } from './module.js';
 export { csvCell, csvHeaders, csvLine, csvStream, pagesOf, textStream, type TextStreamFormat } from './csv.js';
 export { generateTableTypes, type TablesMatch } from './tables.js';
 export type { CoreTables } from './core-tables.js';

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ModuleDefinition } from '../contract.js';
+import type { Problem } from '../problem.js';
 import type { Region } from '../region.js';
 import type { SessionUser, UserKind } from '../types.js';
 import type { DatabaseKind } from './db.js';
@@ -108,6 +109,12 @@ export interface ModuleContext<Options = unknown, Tables = {}> {
   /** Creates a demo account if missing (seed only). Password is the documented demo password. */
   ensureDemoAccount(account: DemoAccount): Promise<string>;
   demo: boolean;
+  /**
+   * The region's public origin (`KOTA_PUBLIC_URL`, e.g. "https://live.tangerangkota.go.id", no trailing slash), or
+   * undefined. Absolute links a module hands out are `${ctx.publicUrl ?? ''}${path}`: never built from the
+   * request's Host header, which a client (and a shared cache in between) controls.
+   */
+  publicUrl?: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a module without tables of its own
@@ -145,6 +152,12 @@ export interface ServerModule<Options = unknown, Tables = {}> {
   liveUploads?: (ctx: ModuleContext<Options, Tables>, keys: string[]) => Promise<Iterable<string>>;
   /** Extra routes outside /api (e.g. a standard's own path like /open311/v2). */
   rootRoutes?: (app: OpenAPIHono<AppEnv>, ctx: ModuleContext<Options, Tables>) => void;
+  /**
+   * For `rootRoutes` that follow a standard with its own error format (Open311): every problem answered under
+   * `prefix` (core's boundary 400, 404, 405, 413, 429, a handler's ProblemError, 500) is handed to `format`
+   * instead of going out as problem+json. The problem's headers (Allow, Retry-After) are kept.
+   */
+  rootErrors?: { prefix: string; format: (c: Context<AppEnv>, problem: Problem) => Response };
 }
 
 /** The context of a module's server part: `ContextOf<typeof laksa, LaksaTables>`. */
@@ -162,6 +175,12 @@ export function defineServerModule<M extends ModuleDefinition, Tables = {}>(
 ): ServerModule<z.output<M['options']>, Tables> {
   return { definition, migrations: parts.migrations ?? [], ...parts };
 }
+
+/**
+ * The options a module's browser half receives, as its server part's `publicOptions` returns them:
+ * `useModuleOptions<PublicOptionsOf<typeof server>>('x')` with `import type server from '../server/index.js'`.
+ */
+export type PublicOptionsOf<S> = S extends { publicOptions?: (options: never) => infer Public } ? Public : Record<string, never>;
 
 /** A server module of any options and tables, as a host holds them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the host holds modules of every shape

@@ -5,7 +5,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { problemTypes } from '../problem.js';
+import { problemTypes, type Problem } from '../problem.js';
 import type { CoreTables } from './core-tables.js';
 import { languages, type Language } from '../region.js';
 import { ProblemError, problemResponse, toProblem, type AppEnv } from './http.js';
@@ -87,6 +87,30 @@ export function originRule(trustProxy: boolean): MiddlewareHandler<AppEnv> {
       detail: originMessages[reason][c.get('lang') ?? 'id'],
       instance: c.req.path,
     });
+  };
+}
+
+/**
+ * Under a module's root paths whose standard has its own error format (`ServerModule.rootErrors`), a problem
+ * answered anywhere inside (boundary, body limit, rate limit, handler, 500) is rewritten by the module's
+ * formatter; the problem's other headers (Allow, Retry-After) stay. Everywhere else it does nothing.
+ */
+export function rootErrorFormats(formats: { prefix: string; format: (c: Context<AppEnv>, problem: Problem) => Response }[]): MiddlewareHandler<AppEnv> {
+  if (formats.length === 0) return (_c, next) => next();
+  return async (c, next) => {
+    // The raw path: a malformed %-sequence in it must still find its formatter.
+    const path = new URL(c.req.url).pathname;
+    const own = formats.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`));
+    await next();
+    if (!own || !/^application\/problem\+json\b/i.test(c.res.headers.get('content-type') ?? '')) return;
+    const problem = (await c.res.clone().json()) as Problem;
+    const formatted = own.format(c, problem);
+    const headers = new Headers(c.res.headers);
+    headers.delete('content-length');
+    formatted.headers.forEach((value, key) => headers.set(key, value));
+    // Cleared first: Hono's setter would otherwise copy the problem's headers over the formatted ones.
+    c.res = undefined;
+    c.res = new Response(formatted.body, { status: formatted.status, headers });
   };
 }
 

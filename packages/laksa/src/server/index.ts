@@ -6,7 +6,7 @@ import { laksa } from '../index.js';
 import { laksaApi } from './api.js';
 import { jobs } from './jobs/index.js';
 import { migrations } from './migrations.js';
-import { registerOpen311 } from './open311/index.js';
+import { open311Errors, registerOpen311 } from './open311/index.js';
 import { liveUploads } from './routes/photos.js';
 import { seedDemoAccounts, seedDemoReports } from './seed.js';
 import { overdueEvent, statusChangedEvent } from './services/workflow.js';
@@ -37,6 +37,8 @@ export default defineServerModule<typeof laksa, LaksaTables>(laksa, {
   }),
   api: laksaApi,
   rootRoutes: registerOpen311,
+  // Core's refusals under /open311/v2 (NUL bytes, bad encoding, body too large, rate limits) in Open311's format.
+  rootErrors: open311Errors,
   liveUploads,
   jobs,
   async seed(ctx) {

@@ -15,7 +15,7 @@ const requestSchema = z.object({
   status_notes: z.string().nullable(),
   service_name: z.string(),
   service_code: z.string(),
-  description: z.string().nullable().describe('null until the central room has verified the report'),
+  description: z.string(),
   agency_responsible: z.string().nullable(),
   service_notice: z.string().nullable(),
   requested_datetime: z.string(),
@@ -28,14 +28,16 @@ const requestSchema = z.object({
   long: z.number().nullable(),
   media_url: z.string().nullable(),
 });
-const postedSchema = z.object({ service_request_id: z.string(), token: z.string().nullable(), service_notice: z.string(), account_id: z.string().nullable() });
-const tokenSchema = z.object({ service_request_id: z.string(), token: z.string().nullable() });
+const postedSchema = z
+  .object({ token: z.string(), service_notice: z.string(), account_id: z.string().nullable() })
+  .describe('No service_request_id yet: the request is public once the central room has verified it; ask tokens/{token} for it.');
+const tokenSchema = z.object({ service_request_id: z.string().optional().describe('Only once the request is public (verified, not confidential)'), token: z.string() });
 const serviceSchema = z.object({ service_code: z.string(), service_name: z.string(), description: z.string(), metadata: z.boolean(), type: z.string(), keywords: z.string(), group: z.string() });
 const definitionSchema = z.object({ service_code: z.string(), attributes: z.array(z.object({ code: z.string(), datatype: z.string(), required: z.boolean(), description: z.string() }).passthrough()) });
 const discoverySchema = z.object({ changeset: z.string(), contact: z.string(), key_service: z.string(), endpoints: z.array(z.object({ specification: z.string(), url: z.string(), changeset: z.string(), type: z.string(), formats: z.array(z.string()) })) });
 
 const postForm = z.object({
-  api_key: z.string().describe('Required: a key from the central room (`/api/laksa/open311-keys`); "demo" on demo servers.'),
+  api_key: z.string().optional().describe('Required, here or in the query string: a key from the central room (`/api/laksa/open311-keys`); "demo" on demo servers.'),
   jurisdiction_id: z.string().optional(),
   service_code: z.string().describe('A category id (services.json)'),
   description: z.string().describe('10–4000 characters'),
@@ -61,7 +63,7 @@ interface Resource {
   params?: z.ZodObject;
   query?: Record<string, z.ZodType>;
   form?: boolean;
-  errors: (400 | 403 | 404 | 429)[];
+  errors: (400 | 403 | 404 | 405 | 413 | 429)[];
 }
 
 const resources: Resource[] = [
@@ -71,29 +73,46 @@ const resources: Resource[] = [
   {
     method: 'get',
     path: 'requests',
-    summary: 'Open311 service requests (not confidential, not rejected), newest first, at most 1000 and 90 days',
+    summary: 'Open311 service requests: the public ones (verified by the central room, not confidential, not rejected), newest first, at most 1000 and 90 days',
     schema: z.array(requestSchema),
     query: {
-      service_request_id: z.string().optional().describe('Comma-separated tickets; overrides every other parameter'),
-      service_code: z.string().optional(),
+      service_request_id: z.string().optional().describe('Comma-separated (or repeated) tickets; overrides every other parameter'),
+      service_code: z.string().optional().describe('Comma-separated (or repeated)'),
       start_date: z.string().optional().describe('W3C date-time'),
       end_date: z.string().optional().describe('W3C date-time'),
-      status: z.string().optional().describe('open, closed or both (comma-separated)'),
+      status: z.string().optional().describe('open, closed or both (comma-separated or repeated); empty is as if absent'),
     },
     errors: [400, 404],
   },
-  { method: 'post', path: 'requests', summary: 'Open311: post a service request (form-encoded, with an api_key; rate-limited per key)', schema: z.array(postedSchema), form: true, errors: [400, 403, 404, 429] },
-  { method: 'get', path: 'requests/{service_request_id}', summary: 'Open311: one service request by its ticket', schema: z.array(requestSchema), params: z.object({ service_request_id: z.string() }), errors: [404] },
+  {
+    method: 'post',
+    path: 'requests',
+    summary: 'Open311: post a service request (form-encoded, with an api_key in the body or the query string; rate-limited per key). Answers its token.',
+    schema: z.array(postedSchema),
+    query: { api_key: z.string().optional().describe('The api_key, when not in the body') },
+    form: true,
+    errors: [400, 403, 404, 413, 429],
+  },
+  { method: 'get', path: 'requests/{service_request_id}', summary: 'Open311: one public service request by its ticket', schema: z.array(requestSchema), params: z.object({ service_request_id: z.string() }), errors: [404] },
   { method: 'get', path: 'tokens/{token}', summary: 'Open311: the ticket of a posted request by its token', schema: z.array(tokenSchema), params: z.object({ token: z.string() }), errors: [404] },
 ];
 
-const errorDescriptions = { 400: 'Invalid request', 403: 'api_key missing, invalid or revoked', 404: 'Unknown jurisdiction, service, request or token', 429: 'Too many requests' };
+const errorDescriptions = {
+  400: 'Invalid request (also a NUL byte or malformed encoding anywhere in it)',
+  403: 'api_key missing, invalid or revoked',
+  404: 'Unknown jurisdiction, service, request or token',
+  405: 'Method not allowed (Allow names the methods)',
+  413: 'Request body too large',
+  429: 'Too many requests (Retry-After)',
+};
 
 export function describeOpen311(app: OpenAPIHono<AppEnv>): void {
   for (const resource of resources) {
     for (const format of ['json', 'xml'] as const) {
+      // Every path can meet core's boundary (400) and a method it does not answer (405).
+      const statuses = [...new Set([400, ...resource.errors, 405] as const)].sort();
       const errors = Object.fromEntries(
-        resource.errors.map((status) => [
+        statuses.map((status) => [
           status,
           { description: errorDescriptions[status], content: format === 'json' ? { 'application/json': { schema: errorList } } : { 'text/xml': { schema: z.string() } } },
         ]),

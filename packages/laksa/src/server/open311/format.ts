@@ -1,4 +1,5 @@
 /** Open311 GeoReport v2's wire formats: JSON and XML by path suffix, the standard's error list, dates with offset. */
+import type { Problem } from '@kota-kit/core';
 import type { RequestContext } from '@kota-kit/core/server';
 import type { ReportStatus } from '../../schemas.js';
 
@@ -10,14 +11,29 @@ export const closedStatuses: ReportStatus[] = ['resolved', 'closed', 'rejected',
 export const maxDays = 90;
 export const maxResults = 1000;
 
+export type ErrorStatus = 400 | 403 | 404 | 405 | 413 | 429 | 500;
+
 export class Open311Error extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 429,
+    readonly status: 400 | 403 | 404 | 405,
     readonly description: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(description);
   }
 }
+
+/**
+ * Caching of an answer. Public GETs may be kept a minute by shared caches (the links in them come from the
+ * configured public URL, never from the request's Host header); answers to a key or token, POSTs and errors are
+ * never stored.
+ */
+export type Cache = 'public' | 'no-store';
+const cacheHeaders: Record<Cache, Record<string, string>> = {
+  // The language comes from ?lang, the kk_lang cookie or Accept-Language.
+  public: { 'cache-control': 'public, max-age=60', vary: 'Accept-Language, Cookie' },
+  'no-store': { 'cache-control': 'no-store' },
+};
 
 // ---------------------------------------------------------------- XML
 
@@ -42,14 +58,28 @@ export function element(name: string, content: Scalar | string[]): string {
 export const record = (name: string, value: Record<string, Scalar | string[]>) => element(name, Object.entries(value).map(([key, item]) => element(key, item)));
 export const xmlDocument = (root: string) => `<?xml version="1.0" encoding="UTF-8"?>\n${root}`;
 
-export function respond(c: RequestContext, format: Format, jsonBody: unknown, xmlBody: () => string, status: 200 | 400 | 403 | 404 | 429 = 200): Response {
-  if (format === 'xml') return c.body(xmlDocument(xmlBody()), status, { 'content-type': 'text/xml; charset=utf-8' });
-  return c.body(JSON.stringify(jsonBody), status, { 'content-type': 'application/json; charset=utf-8' });
+export function respond(c: RequestContext, format: Format, jsonBody: unknown, xmlBody: () => string, cache: Cache, status: 200 | ErrorStatus = 200, headers: Record<string, string> = {}): Response {
+  const all = { ...headers, ...cacheHeaders[cache] };
+  if (format === 'xml') return c.body(xmlDocument(xmlBody()), status as 200, { ...all, 'content-type': 'text/xml; charset=utf-8' });
+  return c.body(JSON.stringify(jsonBody), status as 200, { ...all, 'content-type': 'application/json; charset=utf-8' });
 }
 
-export function errorResponse(c: RequestContext, format: Format, status: 400 | 403 | 404 | 429, description: string): Response {
-  const errors = [{ code: status, description }];
-  return respond(c, format, errors, () => element('errors', errors.map((error) => record('error', error))), status);
+export function errorResponse(c: RequestContext, format: Format, status: ErrorStatus, descriptions: string | string[], headers: Record<string, string> = {}): Response {
+  const errors = (Array.isArray(descriptions) ? descriptions : [descriptions]).map((description) => ({ code: status, description }));
+  return respond(c, format, errors, () => element('errors', errors.map((error) => record('error', error))), 'no-store', status, headers);
+}
+
+/** The format a path asks for by its suffix (JSON unless it ends in .xml), read from the raw path. */
+export const formatOfPath = (pathname: string): Format => (/\.xml$/i.test(pathname) ? 'xml' : 'json');
+
+/**
+ * Core's problems under /open311/v2 (its boundary's 400 for a NUL byte or bad encoding, 413, 429, 500) in
+ * Open311's error format: one {code, description} per refused field. Core keeps the headers (Retry-After, Allow).
+ */
+export function open311Problem(c: RequestContext, problem: Problem): Response {
+  const status = problem.status as ErrorStatus; // the HTTP status is the error's code, as in the standard's examples
+  const descriptions = problem.errors?.length ? problem.errors.map((error) => `${error.field}: ${error.message}`) : [problem.detail ?? problem.title];
+  return errorResponse(c, formatOfPath(new URL(c.req.url).pathname), status, descriptions);
 }
 
 // ---------------------------------------------------------------- values

@@ -4,19 +4,17 @@ import type { RequestContext } from '@kota-kit/core/server';
 import { photosOf } from '../queries/reports.js';
 import { noteText } from '../services/notes.js';
 import { categoryOf } from '../services/reports.js';
-import { agencyRef } from '../services/views.js';
+import { agencyRef, photoView } from '../services/views.js';
 import type { Ctx, ReportRow } from '../tables.js';
 import { closedStatuses, isoWithOffset, open311Base } from './format.js';
 
-/** Reports Open311 shows: every report that is not confidential and not rejected. Unverified ones without their text. */
-export function visibleInOpen311(row: Pick<ReportRow, 'confidential' | 'status'>): boolean {
-  return !row.confidential && row.status !== 'rejected';
-}
+/** An absolute link from the region's configured public URL (relative without one), never from the Host header. */
+export const publicLink = (ctx: Ctx, path: string) => `${ctx.publicUrl ?? ''}${path}`;
 
-export function discovery(ctx: Ctx, origin: string) {
+export function discovery(ctx: Ctx) {
   const { options } = ctx;
   const changeset = '2026-01-01T00:00:00+07:00';
-  const endpoint = { specification: 'http://wiki.open311.org/GeoReport_v2', url: `${origin}${open311Base}`, changeset, type: 'production', formats: ['text/xml', 'application/json'] };
+  const endpoint = { specification: 'http://wiki.open311.org/GeoReport_v2', url: publicLink(ctx, open311Base), changeset, type: 'production', formats: ['text/xml', 'application/json'] };
   const verifier = ctx.region.agencies.find((agency) => agency.id === options.verifierAgency)?.shortName ?? options.verifierAgency;
   return {
     changeset,
@@ -81,12 +79,15 @@ export function serviceDefinitionAttributes(ctx: Ctx, code: string) {
   return attributes;
 }
 
+/**
+ * Service requests as Open311 shows them. `rows` are public reports only (`isPublic`, the public API's rule):
+ * Open311 shows exactly what the public API shows.
+ */
 export async function requestViews(ctx: Ctx, c: RequestContext, rows: ReportRow[]) {
   const db = ctx.db;
   const tz = ctx.region.timeZone;
   const lang = c.get('lang');
   const photos = await photosOf(db, rows.map((row) => row.id));
-  const origin = new URL(c.req.url).origin;
   const lastNotes = rows.length
     ? await db
         .selectFrom('laksa_events')
@@ -99,7 +100,6 @@ export async function requestViews(ctx: Ctx, c: RequestContext, rows: ReportRow[
         .execute()
     : [];
   return rows.map((row) => {
-    const pending = row.status === 'submitted';
     const last = lastNotes.find((item) => item.report_id === row.id);
     const note = last ? noteText(last, lang) : null;
     const photo = (photos.get(row.id) ?? []).find((item) => item.kind === 'report');
@@ -110,11 +110,10 @@ export async function requestViews(ctx: Ctx, c: RequestContext, rows: ReportRow[
     return {
       service_request_id: row.ticket,
       status: closedStatuses.includes(row.status) ? 'closed' : 'open',
-      status_notes: pending ? 'Menunggu verifikasi / Awaiting verification' : note,
+      status_notes: note,
       service_name: category ? category.name[lang] : row.category,
       service_code: row.category,
-      // Not yet moderated text stays private until the central room has looked at it.
-      description: pending ? null : row.description,
+      description: row.description,
       agency_responsible: agencyName,
       service_notice: null,
       requested_datetime: isoWithOffset(row.created_at, tz),
@@ -125,7 +124,7 @@ export async function requestViews(ctx: Ctx, c: RequestContext, rows: ReportRow[
       zipcode: null,
       lat: row.lat,
       long: row.lng,
-      media_url: photo && !pending ? `${origin}/api/laksa/photos/${photo.id}` : null,
+      media_url: photo ? publicLink(ctx, photoView(photo).url) : null,
     };
   });
 }

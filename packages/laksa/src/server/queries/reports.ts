@@ -3,6 +3,7 @@ import { sql, type ExpressionBuilder } from '@kota-kit/core/server';
 import type { SessionUser } from '@kota-kit/core';
 import { statusesOfStage, type ReportStatus, type ReportType, type Stage } from '../../schemas.js';
 import { agencyOpenStatuses, agencyStatuses, publicStatuses, verifierStatuses } from '../services/calendar.js';
+import { publicRule } from '../services/privacy.js';
 import { isUuid, sha256 } from '../services/tickets.js';
 import type { Db, LaksaTables, PhotoRow, ReportRow } from '../tables.js';
 
@@ -58,7 +59,7 @@ export function publicReportsQuery(db: Db, query: PublicFilter) {
     const wanted = query.status ? [query.status] : statusesOfStage[query.stage!];
     statuses = publicStatuses.filter((status) => wanted.includes(status));
   }
-  let builder = db.selectFrom('laksa_reports').where('confidential', '=', false);
+  let builder = db.selectFrom('laksa_reports').where(publicRule);
   builder = statuses.length ? builder.where('status', 'in', statuses) : builder.where(sql<boolean>`false`);
   if (query.category) builder = builder.where('category', '=', query.category);
   if (query.kecamatan) builder = builder.where(sql`lower(kecamatan)`, '=', query.kecamatan.toLowerCase());

@@ -4,8 +4,7 @@ import { createReportResultSchema, createReportSchema, mapResponseSchema, public
 import { findByTicket, publicReportsQuery } from '../queries/reports.js';
 import { checkBodySize, isMultipart, photosFrom, type ProcessedPhoto } from '../services/photos.js';
 import { isPublic } from '../services/privacy.js';
-import { checkReportFields, createReport, kecamatanOf, support } from '../services/reports.js';
-import { sha256 } from '../services/tickets.js';
+import { checkReportFields, createReport, kecamatanOf, support, supportKey } from '../services/reports.js';
 import { publicReportDetail, publicReports } from '../services/views.js';
 import type { Ctx } from '../tables.js';
 import { json, tags, ticketParam, trackingPath } from './common.js';
@@ -60,7 +59,7 @@ const supportReport = createRoute({
   method: 'post',
   path: '/reports/{ticket}/support',
   tags,
-  summary: '"Me too": support a public report instead of sending a duplicate (once per person or device)',
+  summary: '"Me too": support a public report instead of sending a duplicate (once per account when signed in, else once per client address and day)',
   request: { params: ticketParam },
   responses: { 200: json(supportResultSchema, 'Supporters now'), ...errorResponses(400, 404, 409, 429) },
 });
@@ -96,7 +95,8 @@ export function reports(ctx: Ctx) {
       const { input, photos } = await reportInput(ctx, c, isMultipart(c) ? null : c.req.valid('json'));
       const location = { ...input.location, kecamatan: kecamatanOf(ctx, input.location.kecamatan) };
       const created = await createReport(ctx, c, { ...input, location }, photos, 'web');
-      return c.json({ ticket: created.ticket, trackingToken: created.trackingToken, trackingUrl: trackingPath(created.trackingToken) }, 201);
+      // Absolute from the configured public URL when there is one (never from the Host header), else relative.
+      return c.json({ ticket: created.ticket, trackingToken: created.trackingToken, trackingUrl: `${ctx.publicUrl ?? ''}${trackingPath(created.trackingToken)}` }, 201);
     })
     .openapi(listReports, async (c) => {
       const query = c.req.valid('query');
@@ -127,8 +127,8 @@ export function reports(ctx: Ctx) {
       const row = await findByTicket(ctx.db, c.req.valid('param').ticket);
       if (!row || !isPublic(row)) throw problems.notFound('No public report with this ticket.');
       if (row.status === 'duplicate') throw problems.conflict('This report is a duplicate: support the report it duplicates.');
-      const user = c.get('user');
-      const fingerprint = sha256(user ? `user:${user.id}` : `client:${c.get('clientIp')}|${c.req.header('user-agent') ?? ''}`);
-      return c.json(await support(ctx, c, row, fingerprint), 200);
+      // Once per account, or per client address and day: not per browser.
+      const key = supportKey(ctx, row, { userId: c.get('user')?.id ?? null, address: c.get('clientIp') });
+      return c.json(await support(ctx, c, row, key), 200);
     });
 }

@@ -3,17 +3,27 @@
  * public; officers see a masked contact only for reports that are not anonymous.
  */
 import type { SessionUser } from '@kota-kit/core';
-import { problems, type RequestContext } from '@kota-kit/core/server';
+import { problems, type ExpressionBuilder, type RequestContext } from '@kota-kit/core/server';
 import type { MaskedContact } from '../../schemas.js';
 import type { OfficerScope } from '../queries/reports.js';
-import type { ContactTable, Ctx, ReportRow } from '../tables.js';
+import type { ContactTable, Ctx, LaksaTables, ReportRow } from '../tables.js';
 import { agencyStatuses, publicStatuses } from './calendar.js';
 
 export type { OfficerScope };
 
-/** Whether anyone may see the report without a token or an officer role. */
+/**
+ * Whether anyone may see the report without a token or an officer role: not confidential, and looked at by the
+ * central room (an unverified report's free text, address and exact position stay hidden until a verifier has
+ * checked them; a rejected one stays hidden). The one rule of the public API and of Open311; `publicRule` below
+ * is the same rule in SQL.
+ */
 export function isPublic(row: Pick<ReportRow, 'confidential' | 'status'>): boolean {
   return !row.confidential && publicStatuses.includes(row.status);
+}
+
+/** `isPublic` as a condition on `laksa_reports`, for lists. */
+export function publicRule(eb: ExpressionBuilder<LaksaTables, 'laksa_reports'>) {
+  return eb.and([eb('confidential', '=', false), eb('status', 'in', publicStatuses)]);
 }
 
 export function officerScope(ctx: Ctx, user: SessionUser | null): OfficerScope | null {

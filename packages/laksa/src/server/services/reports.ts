@@ -6,7 +6,7 @@ import { contactFields, kecamatanNames, type CreateReportInput } from '../../sch
 import { insertEvent } from '../queries/events.js';
 import { lockById } from '../queries/reports.js';
 import type { Ctx, ReportRow } from '../tables.js';
-import { dueAfter, todayOf } from './calendar.js';
+import { dayRange, dueAfter, todayOf } from './calendar.js';
 import { insertPhotoRows, storePhotoFiles, type ProcessedPhoto } from './photos.js';
 import { hasContact } from './privacy.js';
 import { newSecret, nextTicket, sha256 } from './tickets.js';
@@ -121,12 +121,35 @@ export async function createReport(
   return { id, ticket, trackingToken, open311Token };
 }
 
-/** "Me too": one support per person or device; the counter grows in the same unit of work. */
-export async function support(ctx: Ctx, source: WorkSource, row: ReportRow, fingerprint: string): Promise<{ supporters: number; alreadySupported: boolean }> {
+/**
+ * Who supports, as a key stored hashed (no address or account id in the database): a signed-in citizen counts
+ * once per account; anyone else once per client address and day (the region's day), whatever their browser says
+ * (a changed User-Agent is not a new person). The address key is salted with the report and the day, so one
+ * address cannot be followed across reports or days, and it is deleted once its day is over.
+ */
+export function supportKey(ctx: Ctx, row: Pick<ReportRow, 'id'>, who: { userId: string | null; address: string }): string {
+  // The account key as earlier versions stored it, so an account that supported before still counts once.
+  if (who.userId) return sha256(`user:${who.userId}`);
+  return `${dayKeyPrefix}${sha256(`laksa.support|${row.id}|${todayOf(ctx)}|${who.address}`)}`;
+}
+
+const dayKeyPrefix = 'day:';
+
+/** "Me too": one support per key (`supportKey`); the counter grows in the same unit of work. */
+export async function support(ctx: Ctx, source: WorkSource, row: ReportRow, key: string): Promise<{ supporters: number; alreadySupported: boolean }> {
+  const now = ctx.clock.now();
+  const today = todayOf(ctx);
   return ctx.unitOfWork(source, async (work) => {
+    // An address key is of use only on its own day: this report's keys of earlier days go (kept no longer than needed).
+    await work.db
+      .deleteFrom('laksa_supports')
+      .where('report_id', '=', row.id)
+      .where('fingerprint', 'like', `${dayKeyPrefix}%`)
+      .where('created_at', '<', dayRange(ctx, today, today).start)
+      .execute();
     const inserted = await work.db
       .insertInto('laksa_supports')
-      .values({ report_id: row.id, fingerprint, created_at: ctx.clock.now() })
+      .values({ report_id: row.id, fingerprint: key, created_at: now })
       .onConflict((oc) => oc.doNothing())
       .returning('report_id')
       .executeTakeFirst();
