@@ -13,6 +13,8 @@ export type {
   Board,
   BoardItem,
   EntryData,
+  MarketDayStatus,
+  Outlier,
   OfficerGrant,
   PriceChange,
   PriceDetail,

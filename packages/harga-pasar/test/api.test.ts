@@ -3,7 +3,7 @@ import { startTestHost, testDatabaseTargets, type TestClient, type TestHost } fr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board, BoardItem } from '../src/index.js';
 import hargaPasarServer from '../src/server/index.js';
-import { testClock, testHost } from './fixture.js';
+import { publishBody, testClock, testHost } from './fixture.js';
 
 interface Problem {
   status: number;
@@ -24,8 +24,9 @@ describe.each(testDatabaseTargets())('harga-pasar API on %s', (database) => {
       '/api/harga-pasar/entry',
       { method: 'PUT', body: { market, date, prices: Object.entries(prices).map(([commodity, price]) => ({ commodity, price })), confirmLargeChanges } },
     );
-  const publish = (client: TestClient, market: string, date: string) =>
-    client.json<Problem & { published: number; newAlerts: { commodity: string }[] }>('/api/harga-pasar/publish', { method: 'POST', body: { market, date } });
+  // Acknowledging the day's unusual changes as the supervisor's page does (issue 13 #3).
+  const publish = async (client: TestClient, market: string, date: string) =>
+    client.json<Problem & { published: number; newAlerts: { commodity: string }[] }>('/api/harga-pasar/publish', { method: 'POST', body: await publishBody(client, market, date) });
   const item = (board: Board, commodity: string) => board.items.find((entry) => entry.commodity === commodity) as BoardItem;
 
   beforeAll(async () => {

@@ -44,7 +44,8 @@ describe('harga-pasar in a built host on a phone', () => {
     expect(await cabai.getAttribute('inputmode')).toBe('numeric');
 
     // One tap keeps yesterday's prices in every row, then chilli jumps by half.
-    await page.getByRole('button', { name: /Sama dengan kemarin untuk 3 baris/ }).click();
+    // Issue 13 #9: "kemarin" became "hari pasar sebelumnya" (the previous market day).
+    await page.getByRole('button', { name: /Sama dengan hari pasar sebelumnya untuk 3 baris/ }).click();
     const yesterday = digits(await cabai.inputValue());
     expect(yesterday).toBeGreaterThan(0);
     const jumped = Math.round((yesterday * 1.5) / 100) * 100;
@@ -65,7 +66,11 @@ describe('harga-pasar in a built host on a phone', () => {
     const sPage = await web.phone();
     await web.signIn(sPage, 'supervisor@demo.kotakit.id', '/harga-pasar/publikasi');
     await sPage.getByRole('heading', { name: 'Publikasi harga' }).waitFor();
-    await sPage.getByRole('button', { name: 'Terbitkan 3 harga' }).click();
+    // Issue 13 #3: the +50% chilli is listed as an unusual change and must be checked before publishing.
+    const publishButton = sPage.getByRole('button', { name: 'Terbitkan 3 harga' });
+    expect(await publishButton.isDisabled()).toBe(true);
+    await sPage.getByRole('checkbox', { name: /Sudah dicek.*Cabai rawit merah/ }).check();
+    await publishButton.click();
     await sPage.getByText('3 harga diterbitkan.').waitFor();
     await sPage.context().close();
 
@@ -74,13 +79,15 @@ describe('harga-pasar in a built host on a phone', () => {
     await cPage.goto('/harga-pasar');
     await cPage.getByRole('heading', { name: 'Harga bahan pokok' }).waitFor();
     await cPage.getByText('Harga per').waitFor();
-    const card = cPage.locator('li.hp-item', { has: cPage.getByRole('link', { name: 'Cabai rawit merah' }) });
+    // Issue 13 #6: a compact row, the whole row a button opening the details.
+    const card = cPage.locator('li.hp-item', { has: cPage.getByRole('button', { name: /Cabai rawit merah/ }) });
     await expect(card.locator('.hp-price').textContent().then(digits)).resolves.toBe(jumped);
     await expect(card.getByText('▲').count()).resolves.toBeGreaterThan(0);
     await screenshot(cPage, 'board');
 
     // The commodity page's chart ends at the new price, and its table says the same.
-    await card.getByRole('link', { name: 'Cabai rawit merah' }).click();
+    await card.getByRole('button', { name: /Cabai rawit merah/ }).click();
+    await card.getByRole('link', { name: /Cabai rawit merah/ }).click();
     await cPage.getByRole('img', { name: /Grafik harga Cabai rawit merah/ }).waitFor();
     await cPage.getByText('Tampilkan angka sebagai tabel').click();
     const firstRow = cPage.getByRole('table', { name: /Harga Cabai rawit merah per tanggal/ }).getByRole('row').nth(1);

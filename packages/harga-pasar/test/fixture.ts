@@ -1,5 +1,5 @@
 import { defineHost } from '@kota-kit/core';
-import { TestClock, testRegion } from '@kota-kit/core/testing';
+import { TestClock, testRegion, type TestClient } from '@kota-kit/core/testing';
 import { hargaPasar, type HargaPasarOptionsInput } from '../src/index.js';
 
 export const disperindag = { id: 'disperindag', name: 'Dinas Perindustrian dan Perdagangan', shortName: 'Disperindag' };
@@ -48,3 +48,12 @@ export function testHost(overrides: Partial<HargaPasarOptionsInput> = {}) {
 
 /** Noon in Jakarta on 10 March 2025. */
 export const testClock = () => new TestClock(new Date('2025-03-10T05:00:00Z'));
+
+/**
+ * The body of POST /publish as a supervisor's page sends it: the day's unusual changes (GET /entry's `outliers`)
+ * acknowledged at the prices stored now.
+ */
+export async function publishBody(client: TestClient, market: string, date: string) {
+  const entry = await client.json<{ outliers?: { commodity: string; price: number }[] }>(`/api/harga-pasar/entry?market=${market}&date=${date}`);
+  return { market, date, acknowledgedOutliers: (entry.body.outliers ?? []).map(({ commodity, price }) => ({ commodity, price })) };
+}

@@ -3,7 +3,7 @@ import { startTestHost, testDatabaseTargets, type TestClient, type TestHost } fr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board, BoardItem, ReferencePriceEntry, ReferencePriceStatus } from '../src/index.js';
 import hargaPasarServer from '../src/server/index.js';
-import { testClock, testHost } from './fixture.js';
+import { publishBody, testClock, testHost } from './fixture.js';
 
 interface Problem {
   status: number;
@@ -41,7 +41,7 @@ describe.each(testDatabaseTargets())('harga-pasar reference prices and settings 
     }
     const results = [];
     for (const market of ['pasar-a', 'pasar-b']) {
-      const published = await supervisor.json<{ newAlerts: { commodity: string; reasons: string[] }[] }>('/api/harga-pasar/publish', { method: 'POST', body: { market, date } });
+      const published = await supervisor.json<{ newAlerts: { commodity: string; reasons: string[] }[] }>('/api/harga-pasar/publish', { method: 'POST', body: await publishBody(supervisor, market, date) });
       expect(published.status).toBe(200);
       results.push(...published.body.newAlerts);
     }

@@ -2,7 +2,7 @@ import { demoPassword, sql } from '@kota-kit/core/server';
 import { startTestHost, testDatabaseTargets, type TestClient, type TestHost } from '@kota-kit/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import hargaPasarServer from '../src/server/index.js';
-import { testClock, testHost } from './fixture.js';
+import { publishBody, testClock, testHost } from './fixture.js';
 
 type Prices = Record<string, number>;
 
@@ -21,7 +21,8 @@ describe.each(testDatabaseTargets())('harga-pasar writes as units of work on %s'
       method: 'PUT',
       body: { market, date, prices: Object.entries(prices).map(([commodity, price]) => ({ commodity, price })), confirmLargeChanges: true },
     });
-  const publish = (market: string, date: string) => supervisor.json<{ newAlerts: unknown[] }>('/api/harga-pasar/publish', { method: 'POST', body: { market, date } });
+  const publish = async (market: string, date: string) =>
+    supervisor.json<{ newAlerts: unknown[] }>('/api/harga-pasar/publish', { method: 'POST', body: await publishBody(supervisor, market, date) });
   const audit = async (subjectId: string) =>
     (await admin.json<{ entries: { action: string }[] }>(`/api/admin/audit?module=harga-pasar&subjectId=${encodeURIComponent(subjectId)}`)).body.entries.map((entry) => entry.action);
   const failCommits = async (table: string) => {

@@ -1,9 +1,11 @@
 import { isIsoDate } from '@kota-kit/core';
 import { Badge, data, dateText, ErrorState, formatRupiah, Icon, Link, Loading, PageHeader, useLanguage, useQuery, useSearchParams } from '@kota-kit/core/client';
+import { useState } from 'react';
 import type { BoardItem } from '../index.js';
 import { api } from './api.js';
-import { DownloadPanel } from './download-panel.js';
+import { DownloadPanel, downloadPanelId } from './download-panel.js';
 import { base, ChangeText, DataDate, HargaPasarNav, unitLabel, useOnline, useT, useToday } from './shared.js';
+import { Term } from './term.js';
 
 export function boardQuery(date: string | null) {
   return {
@@ -22,6 +24,11 @@ export function groupItems(items: BoardItem[]): { group: string; items: BoardIte
   return [...groups].map(([group, list]) => ({ group, items: list }));
 }
 
+/** The id of a group's heading, the target of its chip. */
+export function groupAnchor(group: string): string {
+  return `hp-group-${group.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
 /** Today's prices of every commodity; the data date is always shown, so an offline copy is never mistaken for today's. */
 export default function BoardPage() {
   const t = useT();
@@ -33,29 +40,32 @@ export default function BoardPage() {
   const board = useQuery(boardQuery(date));
 
   return (
-    <div className="hp-page">
+    <div className="hp-page hp-page--board">
       <HargaPasarNav />
       <PageHeader title={t('board.title')} description={t('board.description')} />
-      <form className="hp-datepick" onSubmit={(event) => event.preventDefault()}>
-        <label htmlFor="hp-board-date">{t('board.pickDate')}</label>
-        <div className="hp-datepick__row">
-          <input
-            id="hp-board-date"
-            className="kk-input"
-            type="date"
-            max={today}
-            value={date ?? today}
-            onChange={(event) => {
-              const value = event.target.value;
-              setParams(isIsoDate(value) && value < today ? { tanggal: value } : {}, { replace: true });
-            }}
-          />
-          {date ? (
-            <button type="button" className="kk-button kk-button--secondary" onClick={() => setParams({}, { replace: true })}>
-              {t('board.today')}
-            </button>
-          ) : null}
-        </div>
+      <form className="hp-board__tools" onSubmit={(event) => event.preventDefault()}>
+        <label htmlFor="hp-board-date" className="kk-visually-hidden">
+          {t('board.pickDate')}
+        </label>
+        <input
+          id="hp-board-date"
+          className="kk-input"
+          type="date"
+          max={today}
+          value={date ?? today}
+          onChange={(event) => {
+            const value = event.target.value;
+            setParams(isIsoDate(value) && value < today ? { tanggal: value } : {}, { replace: true });
+          }}
+        />
+        {date ? (
+          <button type="button" className="kk-button kk-button--secondary" onClick={() => setParams({}, { replace: true })}>
+            {t('board.today')}
+          </button>
+        ) : null}
+        <a className="hp-jump" href={`#${downloadPanelId}`}>
+          <Icon name="download" /> {t('board.toDownload')}
+        </a>
       </form>
       {board.isPending ? (
         <Loading label={t('board.loading')} />
@@ -76,68 +86,26 @@ export default function BoardPage() {
 
 function BoardList({ items, date }: { items: BoardItem[]; date: string }) {
   const t = useT();
-  const language = useLanguage();
+  const groups = groupItems(items);
   return (
     <div className="hp-groups">
-      {groupItems(items).map(({ group, items: list }) => (
-        <section key={group} className="hp-group" aria-labelledby={`hp-group-${slug(group)}`}>
-          <h2 id={`hp-group-${slug(group)}`} className="hp-group__title">
+      {groups.length > 1 ? (
+        <nav className="hp-chips" aria-label={t('board.groups')}>
+          {groups.map(({ group }) => (
+            <a key={group} className="hp-chip" href={`#${groupAnchor(group)}`}>
+              {group}
+            </a>
+          ))}
+        </nav>
+      ) : null}
+      {groups.map(({ group, items: list }) => (
+        <section key={group} className="hp-group" aria-labelledby={groupAnchor(group)}>
+          <h2 id={groupAnchor(group)} className="hp-group__title" tabIndex={-1}>
             {group}
           </h2>
           <ul className="hp-board">
             {list.map((item) => (
-              <li key={item.commodity} className={`hp-item${item.aboveReference ? ' hp-item--above' : ''}`}>
-                <h3 className="hp-item__name">
-                  <Link to={`${base}/komoditas/${item.commodity}`}>{item.name}</Link>
-                </h3>
-                <p className="hp-item__price">
-                  <span className="hp-price">{formatRupiah(item.average)}</span>
-                  <span className="hp-unit">/{unitLabel(t, item.unit)}</span>
-                </p>
-                <p className="hp-muted hp-item__avg">{t('board.average', { count: item.marketCount })}</p>
-                <dl className="hp-item__facts">
-                  <div>
-                    <dt>{t('board.vsDay')}</dt>
-                    <dd>
-                      <ChangeText change={item.changeDay} />
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('board.vsWeek')}</dt>
-                    <dd>
-                      <ChangeText change={item.changeWeek} />
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('board.lowest')}</dt>
-                    <dd>
-                      {formatRupiah(item.lowest.price)} <span className="hp-muted">· {item.lowest.name}</span>
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('board.highest')}</dt>
-                    <dd>
-                      {formatRupiah(item.highest.price)} <span className="hp-muted">· {item.highest.name}</span>
-                    </dd>
-                  </div>
-                </dl>
-                {item.reference ? (
-                  item.aboveReference ? (
-                    <p className="hp-ref hp-ref--above">
-                      <Badge tone="danger">
-                        <Icon name="warning" />{' '}
-                        {t('board.aboveReference', { kind: item.reference.kind })}
-                      </Badge>{' '}
-                      <span>{t('board.reference', { kind: item.reference.kind, price: formatRupiah(item.reference.price) })}</span>
-                    </p>
-                  ) : (
-                    <p className="hp-ref hp-muted">{t('board.reference', { kind: item.reference.kind, price: formatRupiah(item.reference.price) })}</p>
-                  )
-                ) : null}
-                {item.date !== date ? (
-                  <p className="hp-note hp-note--old hp-small">{t('board.itemDate', { date: dateText(item.date, { variant: 'long', language }) })}</p>
-                ) : null}
-              </li>
+              <BoardRow key={item.commodity} item={item} date={date} />
             ))}
           </ul>
         </section>
@@ -146,6 +114,81 @@ function BoardList({ items, date }: { items: BoardItem[]; date: string }) {
   );
 }
 
-function slug(text: string) {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+/** One commodity in one compact row (name, price, arrow and change); the whole row opens its details in place. */
+function BoardRow({ item, date }: { item: BoardItem; date: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const [open, setOpen] = useState(false);
+  const detailsId = `hp-details-${item.commodity}`;
+  const older = item.date !== date;
+  return (
+    <li className={`hp-item${item.aboveReference ? ' hp-item--above' : ''}${open ? ' hp-item--open' : ''}`}>
+      <button type="button" className="hp-row" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
+        <span className="hp-row__name">
+          <span className="hp-row__title">{item.name}</span>
+          <span className="hp-row__sub">
+            /{unitLabel(t, item.unit)}
+            {item.aboveReference && item.reference ? (
+              <span className="hp-row__flag">
+                {' '}
+                <Icon name="warning" /> {t('board.aboveReference', { kind: item.reference.kind })}
+              </span>
+            ) : null}
+            {older ? <span> · {t('board.itemDateShort', { date: dateText(item.date, { variant: 'short', language }) })}</span> : null}
+          </span>
+        </span>
+        <span className="hp-row__value">
+          <span className="hp-price">{formatRupiah(item.average)}</span>
+          <ChangeText change={item.changeDay} compact />
+        </span>
+        <Icon name="chevron-right" className="hp-row__chevron" />
+      </button>
+      <div id={detailsId} className="hp-row__details" hidden={!open}>
+        <dl className="hp-item__facts">
+          <div>
+            <dt>{t('board.vsDay')}</dt>
+            <dd>
+              <ChangeText change={item.changeDay} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('board.vsWeek')}</dt>
+            <dd>
+              <ChangeText change={item.changeWeek} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('board.lowest')}</dt>
+            <dd>
+              {formatRupiah(item.lowest.price)} <span className="hp-muted">· {item.lowest.name}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('board.highest')}</dt>
+            <dd>
+              {formatRupiah(item.highest.price)} <span className="hp-muted">· {item.highest.name}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('board.averageOf')}</dt>
+            <dd>{t('board.average', { count: item.marketCount })}</dd>
+          </div>
+        </dl>
+        {item.reference ? (
+          <p className={`hp-ref${item.aboveReference ? ' hp-ref--above' : ''}`}>
+            {item.aboveReference ? (
+              <Badge tone="danger">
+                <Icon name="warning" /> {t('board.aboveReference', { kind: item.reference.kind })}
+              </Badge>
+            ) : null}{' '}
+            <Term name={item.reference.kind} />: {formatRupiah(item.reference.price)}
+          </p>
+        ) : null}
+        {older ? <p className="hp-note hp-note--old hp-small">{t('board.itemDate', { date: dateText(item.date, { variant: 'long', language }) })}</p> : null}
+        <Link className="hp-row__more" to={`${base}/komoditas/${item.commodity}`}>
+          {t('board.more', { name: item.name })} <Icon name="arrow-right" />
+        </Link>
+      </div>
+    </li>
+  );
 }

@@ -111,3 +111,17 @@ export function linePath(points: Point[], geometry: Pick<ChartGeometry, 'x' | 'y
   }
   return path;
 }
+
+/** The index of the point whose date is nearest to `day` days after `from` (the chart's readout); -1 without points. */
+export function nearestPointIndex(points: readonly Point[], from: string, day: number): number {
+  let best = -1;
+  let distance = Infinity;
+  points.forEach((point, index) => {
+    const gap = Math.abs(daysBetween(from, point.date) - day);
+    if (gap < distance) {
+      best = index;
+      distance = gap;
+    }
+  });
+  return best;
+}

@@ -150,6 +150,8 @@ function ChartSection({ series, shown, setShown, range }: { series: Series; show
           tableCaption: t('commodity.tableCaption', { name: series.name, range: t(`commodity.ranges.${range}`) }),
           showTable: t('commodity.showTable'),
           noData: t('commodity.noData'),
+          explore: t('commodity.explore'),
+          exploreHint: t('commodity.exploreHint'),
         }}
       />
       <fieldset className="hp-legend">

@@ -1,11 +1,19 @@
 import { addDays } from '@kota-kit/core';
-import { TextField } from '@kota-kit/core/client';
+import { Icon, TextField } from '@kota-kit/core/client';
 import { useState } from 'react';
 import { exportQuerySchema, exportRangeProblem, maxExportDays } from '../schemas/export.js';
 import { apiBase } from './api.js';
 import { useT } from './shared.js';
 
 export { maxExportDays };
+
+/** The panel's id: the board's "Unduh data" link near its header jumps here. */
+export const downloadPanelId = 'hp-download';
+
+/** The file name a download is saved under, e.g. "harga-pasar_2025-03-01_2025-03-30.csv". */
+export function exportFileName(format: 'csv' | 'json', from: string, to: string): string {
+  return `harga-pasar_${from}_${to}.${format}`;
+}
 
 export function exportUrl(format: 'csv' | 'json', from: string, to: string): string {
   return `${apiBase}/export.${format}?from=${from}&to=${to}`;
@@ -24,7 +32,7 @@ export function DownloadPanel({ today }: { today: string }) {
   const [to, setTo] = useState(today);
   const problem = rangeProblem(from, to);
   return (
-    <section className="kk-card hp-download" aria-labelledby="hp-download-title">
+    <section id={downloadPanelId} tabIndex={-1} className="kk-card hp-download" aria-labelledby="hp-download-title">
       <h2 id="hp-download-title" className="kk-card__title">
         {t('download.title')}
       </h2>
@@ -39,16 +47,16 @@ export function DownloadPanel({ today }: { today: string }) {
         </p>
       ) : (
         <p className="hp-download__links">
-          <a className="kk-button kk-button--secondary" href={exportUrl('csv', from, to)} download>
-            {t('download.csv')}
+          <a className="kk-button kk-button--secondary" href={exportUrl('csv', from, to)} download={exportFileName('csv', from, to)}>
+            <Icon name="download" /> {t('download.csv')}
           </a>
-          <a className="kk-button kk-button--secondary" href={exportUrl('json', from, to)}>
-            {t('download.json')}
+          <a className="kk-button kk-button--secondary" href={exportUrl('json', from, to)} download={exportFileName('json', from, to)} type="application/json">
+            <Icon name="download" /> {t('download.json')}
           </a>
         </p>
       )}
       <p className="hp-muted hp-small">
-        {t('download.api')} <a href="/api/docs">{t('download.docs')}</a>
+        {t('download.api')} <a href="/api/docs">{t('download.docs')}</a>.
       </p>
     </section>
   );

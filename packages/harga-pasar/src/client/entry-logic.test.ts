@@ -30,6 +30,7 @@ const data: EntryData = {
     { commodity: 'telur', name: 'Telur', group: 'Telur', variant: null, unit: 'kg', previous: { date: '2025-03-09', price: 28_000 }, price: 28_500, status: 'published' },
     { commodity: 'garam', name: 'Garam', group: 'Garam', variant: null, unit: 'kg', previous: null, price: 9_000, status: 'draft' },
   ],
+  outliers: [],
 };
 
 beforeEach(() => localStorage.clear());

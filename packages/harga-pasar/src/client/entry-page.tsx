@@ -17,6 +17,8 @@ import {
   useSession,
 } from '@kota-kit/core/client';
 import { useMemo, useRef, useState } from 'react';
+import { LockIcon } from './lock-icon.js';
+import { PriceInput } from './price-input.js';
 import { signedPercent } from './change.js';
 import { dayMonth } from './dates.js';
 import {
@@ -72,6 +74,15 @@ export default function EntryPage() {
     staleTime: 0,
   });
 
+  const pickMarket = (id: string) => {
+    setMarket(id);
+    try {
+      localStorage.setItem(lastMarketKey, id);
+    } catch {
+      // Ignore.
+    }
+  };
+
   if (isLoading) return <Loading />;
   if (!user || !roles.enumerator) return <OfficerOnlyPage title={t('entry.title')} signedIn={Boolean(user)} path="entri" />;
 
@@ -85,18 +96,12 @@ export default function EntryPage() {
           id="hp-entry-market"
           label={t('entry.market')}
           value={market}
-          onChange={(event) => {
-            setMarket(event.target.value);
-            try {
-              localStorage.setItem(lastMarketKey, event.target.value);
-            } catch {
-              // Ignore.
-            }
-          }}
+          onChange={(event) => pickMarket(event.target.value)}
           options={options.markets.map((m) => ({ value: m.id, label: m.name }))}
         />
         <TextField id="hp-entry-date" label={t('entry.date')} type="date" value={date} max={today} onChange={(event) => event.target.value && setDate(event.target.value)} />
       </div>
+      <MarketsOfDay date={date} current={market} onPick={pickMarket} />
       {entry.isPending ? (
         entry.fetchStatus === 'paused' ? <p className="hp-note">{t('entry.waitingOnline')}</p> : <Loading />
       ) : entry.isError ? (
@@ -174,6 +179,7 @@ function EntryForm({ data }: { data: EntryData }) {
   const untouched = untouchedCount(current, values);
   const largeCount = problems ? Object.keys(problems.largeChanges).length : 0;
   const confirmable = problems ? onlyLargeChanges(problems) : false;
+  const locked = items.length > 0 && items.every((item) => item.status === 'published');
 
   return (
     <form
@@ -193,11 +199,18 @@ function EntryForm({ data }: { data: EntryData }) {
           {t('entry.restored')}
         </p>
       ) : null}
-      <div className="hp-entry__all">
-        <Button variant="secondary" disabled={untouched === 0} onClick={() => update(fillSameAsYesterday(current, values))}>
-          {t('entry.sameAll', { count: untouched })}
-        </Button>
-      </div>
+      {locked ? (
+        <p className="hp-note hp-entry__locked" role="status">
+          <LockIcon /> {t('entry.lockedDay')}
+        </p>
+      ) : (
+        <div className="hp-entry__all">
+          <Button variant="secondary" disabled={untouched === 0} onClick={() => update(fillSameAsYesterday(current, values))}>
+            {t('entry.sameAll', { count: untouched })}
+          </Button>
+          <p className="hp-muted hp-small">{t('entry.sameExplained')}</p>
+        </div>
+      )}
 
       <div ref={summaryRef} tabIndex={-1} className="hp-entry__summary">
         {saved ? (
@@ -245,12 +258,14 @@ function EntryForm({ data }: { data: EntryData }) {
         </fieldset>
       ))}
 
-      <div className="hp-entry__bar">
-        <span className="hp-muted">{t('entry.filled', { filled, total: items.length })}</span>
-        <Button type="submit" loading={saving}>
-          {t('entry.save')}
-        </Button>
-      </div>
+      {locked ? null : (
+        <div className="hp-entry__bar">
+          <span className="hp-muted">{t('entry.filled', { filled, total: items.length })}</span>
+          <Button type="submit" loading={saving}>
+            {t('entry.save')}
+          </Button>
+        </div>
+      )}
     </form>
   );
 }
@@ -270,7 +285,7 @@ function EntryRow(props: {
   const id = `hp-price-${item.commodity}`;
   const published = item.status === 'published';
   const hint = largeChangeHint(item, value, props.threshold);
-  const describedBy = [`${id}-prev`, hint !== null || props.large ? `${id}-warn` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [`${id}-prev`, published ? `${id}-lock` : null, hint !== null || props.large ? `${id}-warn` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={`hp-entry__row${props.error ? ' hp-entry__row--error' : props.large ? ' hp-entry__row--warn' : ''}`}>
       <label htmlFor={id} className="hp-entry__label">
@@ -286,29 +301,37 @@ function EntryRow(props: {
         <span className="hp-entry__rp" aria-hidden="true">
           Rp
         </span>
-        <input
+        <PriceInput
           id={id}
-          className="kk-input hp-entry__input"
-          inputMode="numeric"
-          pattern="[0-9]*"
-          autoComplete="off"
+          className={`kk-input hp-entry__input${published ? ' hp-entry__input--locked' : ''}`}
           enterKeyHint="next"
           value={value}
-          disabled={published}
+          onValueChange={props.onChange}
+          readOnly={published}
           aria-invalid={props.error ? true : undefined}
           aria-describedby={describedBy}
-          onChange={(event) => props.onChange(event.target.value.replace(/[^\d]/g, ''))}
         />
-        <button
-          type="button"
-          className="kk-button kk-button--secondary hp-entry__same"
-          disabled={published || !item.previous}
-          aria-label={t('entry.sameOneLabel', { name: item.name })}
-          onClick={props.onSame}
-        >
-          {t('entry.sameOne')}
-        </button>
+        {published ? (
+          <span className="hp-entry__lock">
+            <LockIcon /> {t('entry.locked')}
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="kk-button kk-button--secondary hp-entry__same"
+            disabled={!item.previous}
+            aria-label={item.previous ? t('entry.sameOneLabel', { name: item.name, date: dayMonth(item.previous.date, language) }) : undefined}
+            onClick={props.onSame}
+          >
+            {item.previous ? t('entry.sameOne', { date: dayMonth(item.previous.date, language) }) : t('entry.sameNone')}
+          </button>
+        )}
       </div>
+      {published ? (
+        <p id={`${id}-lock`} className="hp-entry__locknote hp-small">
+          {t('entry.lockedNote')}
+        </p>
+      ) : null}
       {props.large || hint !== null ? (
         <p id={`${id}-warn`} className="hp-entry__warn hp-small">
           <Icon name="warning" />{' '}
@@ -321,5 +344,38 @@ function EntryRow(props: {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Which markets still need the day's entry: each market with its progress; a tap opens its form. */
+function MarketsOfDay({ date, current, onPick }: { date: string; current: string; onPick: (market: string) => void }) {
+  const t = useT();
+  const days = useQuery({ queryKey: ['harga-pasar', 'entry-days', date], queryFn: () => dataOf(api.entry.days.$get({ query: { date } })), staleTime: 0 });
+  if (!days.data) return null;
+  const mine = days.data.markets.filter((market) => market.mine);
+  const waiting = mine.filter((market) => market.status === 'empty' || market.status === 'partial');
+  return (
+    <section className="hp-entry__markets" aria-labelledby="hp-entry-markets-title">
+      <h2 id="hp-entry-markets-title" className="hp-small-heading">
+        {waiting.length ? t('entry.marketsWaiting', { count: waiting.length, total: mine.length }) : t('entry.marketsDone', { total: mine.length })}
+      </h2>
+      <ul className="hp-market-chips">
+        {mine.map((market) => (
+          <li key={market.market}>
+            <button
+              type="button"
+              className={`hp-market-chip hp-market-chip--${market.status}`}
+              aria-pressed={market.market === current}
+              onClick={() => onPick(market.market)}
+            >
+              <span className="hp-market-chip__name">{market.name}</span>
+              <span className="hp-market-chip__status">
+                {market.status === 'partial' ? t('entry.chipPartial', { filled: market.filled, total: market.total }) : t(`entry.chip.${market.status}`)}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

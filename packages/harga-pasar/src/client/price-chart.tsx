@@ -1,6 +1,6 @@
-import { useId } from 'react';
+import { useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { compactRupiah, rupiah } from './change.js';
-import { chartGeometry, linePath, type Point } from './chart-scale.js';
+import { chartGeometry, linePath, nearestPointIndex, type Point } from './chart-scale.js';
 import { daysBetween } from '@kota-kit/core';
 import { dateText } from '@kota-kit/core/client';
 import { dayMonth, monthYear } from './dates.js';
@@ -21,6 +21,10 @@ export interface PriceChartLabels {
   tableCaption: string;
   showTable: string;
   noData: string;
+  /** Name of the chart's readout control, e.g. "Jelajahi grafik: geser atau pakai tombol panah". */
+  explore?: string;
+  /** Shown before a point is chosen, e.g. "Sentuh grafik untuk melihat harga per tanggal." */
+  exploreHint?: string;
 }
 
 /** Colours for market lines: distinct, ≥3:1 against white, none of them the red/green of rises and falls. */
@@ -42,13 +46,55 @@ export interface PriceChartProps {
 export function PriceChart({ from, to, average, markets = [], language, labels, width = 340, height = 220 }: PriceChartProps) {
   const titleId = useId();
   const descId = useId();
+  const readoutId = useId();
+  const [active, setActive] = useState<number | null>(null);
   if (!average.length) return <p className="hp-note">{labels.noData}</p>;
   const geometry = chartGeometry({ from, to, series: [average, ...markets.map((m) => m.points)], width, height });
   const { x, y, margin } = geometry;
   const span = daysBetween(from, to);
   const withYear = span > 120;
+  const index = active === null ? null : Math.min(active, average.length - 1);
+  const point = index === null ? null : average[index]!;
+  const marketValues = point ? markets.map((market) => ({ market, price: market.points.find((p) => p.date === point.date)?.price })) : [];
+  const readout = point
+    ? [
+        `${dateText(point.date, { language })}: ${labels.average} ${rupiah(point.price, language)}`,
+        ...marketValues.flatMap(({ market, price }) => (price === undefined ? [] : [`${market.name} ${rupiah(price, language)}`])),
+      ].join(' · ')
+    : null;
+  const fromPointer = (event: PointerEvent<HTMLDivElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    if (!box.width) return;
+    // The probe covers the whole picture, whose viewBox is scaled to the figure's width.
+    const svgX = ((event.clientX - box.left) / box.width) * width;
+    const day = ((svgX - margin.left) / (width - margin.left - margin.right)) * span;
+    const nearest = nearestPointIndex(average, from, day);
+    if (nearest >= 0) setActive(nearest);
+  };
+  const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const last = average.length - 1;
+    const current = index ?? last;
+    const next =
+      event.key === 'ArrowLeft' || event.key === 'ArrowDown'
+        ? current - (index === null ? 0 : 1)
+        : event.key === 'ArrowRight' || event.key === 'ArrowUp'
+          ? current + (index === null ? 0 : 1)
+          : event.key === 'PageDown'
+            ? current - 7
+            : event.key === 'PageUp'
+              ? current + 7
+              : event.key === 'Home'
+                ? 0
+                : event.key === 'End'
+                  ? last
+                  : null;
+    if (next === null) return;
+    event.preventDefault();
+    setActive(Math.max(0, Math.min(last, next)));
+  };
   return (
     <figure className="hp-chart">
+      <div className="hp-chart__frame">
       <svg
         className="hp-chart__svg"
         viewBox={`0 0 ${width} ${height}`}
@@ -99,8 +145,37 @@ export function PriceChart({ from, to, average, markets = [], language, labels, 
               r={3.5}
             />
           ) : null}
+          {point ? (
+            <g className="hp-chart__focus" data-testid="chart-focus">
+              <line
+                x1={x(daysBetween(from, point.date)).toFixed(1)}
+                x2={x(daysBetween(from, point.date)).toFixed(1)}
+                y1={margin.top}
+                y2={height - margin.bottom}
+              />
+              <circle cx={x(daysBetween(from, point.date)).toFixed(1)} cy={y(point.price).toFixed(1)} r={5} />
+            </g>
+          ) : null}
         </g>
       </svg>
+      <div
+        className="hp-chart__probe"
+        role="slider"
+        tabIndex={0}
+        aria-label={labels.explore ?? labels.title}
+        aria-valuemin={0}
+        aria-valuemax={average.length - 1}
+        aria-valuenow={index ?? average.length - 1}
+        aria-valuetext={readout ?? labels.exploreHint ?? labels.summary}
+        aria-describedby={readoutId}
+        onPointerDown={fromPointer}
+        onPointerMove={fromPointer}
+        onKeyDown={onKey}
+      />
+      </div>
+      <p id={readoutId} className={`hp-chart__readout${point ? ' hp-chart__readout--active' : ''}`} data-testid="chart-readout">
+        {readout ?? labels.exploreHint ?? ''}
+      </p>
       <details className="hp-chart__table">
         <summary>{labels.showTable}</summary>
         <PriceTable average={average} markets={markets} language={language} labels={labels} />

@@ -24,6 +24,9 @@ import {
 import { useId, useState } from 'react';
 import { correctionBodySchema } from '../schemas/entry.js';
 import { api } from './api.js';
+import type { Outlier } from '../index.js';
+import { describeChange } from './change.js';
+import { dayMonth } from './dates.js';
 import { parsePrice, type EntryItem } from './entry-logic.js';
 import { HargaPasarNav, OfficerOnlyPage, OfflineBanner, unitLabel, useOnline, useOptions, useRoles, useT, useToday } from './shared.js';
 import { serverChecked } from './validate.js';
@@ -71,6 +74,7 @@ export default function PublishPage() {
 function MarketDay({ market, name, date }: { market: string; name: string; date: string }) {
   const t = useT();
   const queryClient = useQueryClient();
+  const language = useLanguage();
   const [open, setOpen] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -79,15 +83,24 @@ function MarketDay({ market, name, date }: { market: string; name: string; date:
   const queryKey = ['harga-pasar', 'entry', market, date];
   const entry = useQuery({ queryKey, queryFn: () => data(api.entry.$get({ query: { market, date } })), staleTime: 0 });
 
-  const publish = async () => {
+  const [checked, setChecked] = useState<Record<string, number>>({});
+
+  const publish = async (outliers: Outlier[]) => {
     setPublishing(true);
     setError(null);
     try {
-      const result = await data(api.publish.$post({ json: { market, date } }));
+      const acknowledgedOutliers = outliers.map((outlier) => ({ commodity: outlier.commodity, price: outlier.price }));
+      const result = await data(api.publish.$post({ json: { market, date, acknowledgedOutliers } }));
       setMessage(t('publish.done', { count: result.published }) + (result.newAlerts.length ? ` ${t('publish.newAlerts', { count: result.newAlerts.length })}` : ''));
       await queryClient.invalidateQueries({ queryKey: ['harga-pasar'] });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('entry.networkError'));
+      if (caught instanceof ApiError && caught.problem.errors?.some((problem) => problem.code === 'unacknowledged_outlier')) {
+        // The day changed since the page was loaded: show its outliers as stored now, to be checked again.
+        setError(t('publish.outliersChanged'));
+        await entry.refetch();
+      } else {
+        setError(caught instanceof ApiError ? caught.message : t('entry.networkError'));
+      }
     } finally {
       setPublishing(false);
     }
@@ -112,6 +125,10 @@ function MarketDay({ market, name, date }: { market: string; name: string; date:
   }
   const counts = dayCounts(entry.data.items);
   const stored = entry.data.items.filter((item) => item.status !== null);
+  const outliers = entry.data.outliers;
+  // Checked at a price: a price changed since (by the enumerator or a correction) must be checked again.
+  const unchecked = outliers.filter((outlier) => checked[outlier.commodity] !== outlier.price).length;
+  const hintId = `hp-outliers-hint-${market}`;
   return (
     <li className="kk-card hp-day" aria-labelledby={titleId}>
       <div className="hp-day__head">
@@ -130,10 +147,66 @@ function MarketDay({ market, name, date }: { market: string; name: string; date:
           <Icon name="check" /> {message}
         </p>
       ) : null}
+      {counts.draft && outliers.length ? (
+        <section className="hp-outliers" aria-labelledby={`hp-outliers-${market}`}>
+          <h4 id={`hp-outliers-${market}`} className="hp-outliers__title">
+            <Icon name="warning" /> {t('publish.outliersTitle', { count: outliers.length, percent: entry.data.changeWarningPercent })}
+          </h4>
+          <p className="hp-small">{t('publish.outliersHelp')}</p>
+          <ul className="hp-outliers__list">
+            {outliers.map((outlier) => {
+              const change = describeChange({ amount: outlier.price - outlier.previous.price, percent: outlier.percent }, language);
+              const item = entry.data.items.find((entry) => entry.commodity === outlier.commodity);
+              return (
+                <li key={outlier.commodity} className="hp-outlier">
+                  <p className="hp-outlier__name">
+                    <strong>{outlier.name}</strong> <span className="hp-muted hp-small">/{unitLabel(t, outlier.unit)}</span>
+                  </p>
+                  <p className="hp-outlier__change">
+                    <span className="hp-muted">{t('publish.outlierPrevious', { price: formatRupiah(outlier.previous.price), date: dayMonth(outlier.previous.date, language) })}</span>{' '}
+                    → <strong>{formatRupiah(outlier.price)}</strong>{' '}
+                    <span className={`hp-change ${change.className}`}>
+                      <span aria-hidden="true">{change.arrow} </span>
+                      <span className="kk-visually-hidden">{t(`change.${change.direction}`)} </span>
+                      {change.percent}
+                    </span>
+                  </p>
+                  <div className="hp-outlier__actions">
+                    <label className="hp-check">
+                      <input
+                        type="checkbox"
+                        checked={checked[outlier.commodity] === outlier.price}
+                        onChange={(event) => {
+                          const next = { ...checked };
+                          if (event.target.checked) next[outlier.commodity] = outlier.price;
+                          else delete next[outlier.commodity];
+                          setChecked(next);
+                        }}
+                      />{' '}
+                      {t('publish.outlierChecked')}
+                      <span className="kk-visually-hidden"> {outlier.name}</span>
+                    </label>
+                    {item ? (
+                      <button type="button" className="hp-linkbutton" onClick={() => setCorrecting(item)} aria-label={t('publish.correctLabel', { name: outlier.name })}>
+                        {t('publish.correct')}
+                      </button>
+                    ) : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       <FormError>{error}</FormError>
+      {counts.draft && unchecked ? (
+        <p id={hintId} className="hp-note hp-note--old hp-small">
+          {t('publish.outliersLeft', { count: unchecked })}
+        </p>
+      ) : null}
       <div className="hp-day__actions">
         {counts.draft ? (
-          <Button loading={publishing} onClick={() => void publish()}>
+          <Button loading={publishing} disabled={unchecked > 0} aria-describedby={unchecked ? hintId : undefined} onClick={() => void publish(outliers)}>
             {t('publish.publish', { count: counts.draft })}
           </Button>
         ) : null}

@@ -78,7 +78,7 @@ export function DataDate({ date, today, online, requested }: { date: string; tod
   } else if (date < (requested ?? today)) {
     notes.push(
       <p key="old" className="hp-note hp-note--old">
-        {t('board.olderNote', { requested: long(requested ?? today), date: long(date) })}
+        {requested ? t('board.olderNote', { requested: dateText(requested, { language }), date: dateText(date, { language }) }) : t('board.olderToday')}
       </p>,
     );
   }

@@ -13,8 +13,20 @@ export const entryBodySchema = z.object({
 });
 export type EntryBody = z.input<typeof entryBodySchema>;
 
-/** POST /publish: a supervisor publishes a market day's drafts. */
-export const publishBodySchema = z.object({ market: idField(), date: dateField() });
+/**
+ * POST /publish: a supervisor publishes a market day's drafts. `acknowledgedOutliers` echoes the day's unusual
+ * changes (the entry answer's `outliers`) the supervisor has looked at, each with the price seen.
+ */
+export const publishBodySchema = z.object({
+  market: idField(),
+  date: dateField(),
+  acknowledgedOutliers: z
+    .array(z.object({ commodity: idField(), price: priceField() }))
+    .max(1000)
+    .default([])
+    .meta({ description: 'Every outlier of the day with the price the supervisor checked; a missing or changed one gives 409 `unacknowledged_outlier`.' }),
+});
+export type PublishBody = z.input<typeof publishBodySchema>;
 
 /** The address of one stored price. */
 export const priceParamsSchema = z.object({ date: dateField(), market: idField(), commodity: idField() });

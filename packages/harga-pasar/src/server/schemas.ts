@@ -110,6 +110,17 @@ export const exportRowSchema = z
   })
   .openapi('HargaPasarExportRow');
 
+export const outlierSchema = z
+  .object({
+    commodity: z.string(),
+    name: z.string(),
+    unit,
+    previous: point,
+    price: z.number().int(),
+    percent: z.number(),
+  })
+  .openapi('HargaPasarOutlier', { description: 'A draft price that changed unusually much from the previous market day.' });
+
 export const entrySchema = z
   .object({
     market: z.object({ id: z.string(), name: z.string() }),
@@ -129,8 +140,28 @@ export const entrySchema = z
         status: z.enum(['draft', 'published']).nullable(),
       }),
     ),
+    outliers: z.array(outlierSchema).openapi({
+      description:
+        'Draft prices that differ from the previous market day by more than `changeWarningPercent`: a supervisor must look at each and send them back as `acknowledgedOutliers` when publishing.',
+    }),
   })
   .openapi('HargaPasarEntry');
+
+export const marketDayStatusSchema = z
+  .object({
+    date: z.string(),
+    markets: z.array(
+      z.object({
+        market: z.string(),
+        name: z.string(),
+        status: z.enum(['empty', 'draft', 'published', 'partial']),
+        filled: z.number().int(),
+        total: z.number().int(),
+        mine: z.boolean().openapi({ description: 'Whether the signed-in officer may enter this market.' }),
+      }),
+    ),
+  })
+  .openapi('HargaPasarMarketDayStatus');
 
 export const alertSchema = z
   .object({
@@ -196,6 +227,8 @@ export type BoardItem = z.infer<typeof boardItemSchema>;
 export type Board = z.infer<typeof boardSchema>;
 export type Alert = z.infer<typeof alertSchema>;
 export type EntryData = z.infer<typeof entrySchema>;
+export type Outlier = z.infer<typeof outlierSchema>;
+export type MarketDayStatus = z.infer<typeof marketDayStatusSchema>;
 export type PriceDetail = z.infer<typeof priceDetailSchema>;
 export type OfficerGrant = z.infer<typeof officerGrantSchema>;
 /** Where a reference price stands today. */

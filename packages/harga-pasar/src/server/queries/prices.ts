@@ -100,6 +100,11 @@ export function entryPrices(db: Db, market: string, date: string) {
     .execute();
 }
 
+/** Every stored price's market, commodity and status on one date: the markets' progress of a market day. */
+export function dayEntries(db: Db, date: string) {
+  return db.selectFrom('harga_pasar_prices').select(['market_id', 'commodity_id', 'status']).where('date', '=', date).execute();
+}
+
 export interface EnteredPrice {
   commodity: string;
   price: number;

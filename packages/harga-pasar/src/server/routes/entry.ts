@@ -1,10 +1,11 @@
-import { createRoute, createRouter, errorResponses, problems } from '@kota-kit/core/server';
+import { createRoute, createRouter, errorResponses, problems, z } from '@kota-kit/core/server';
+import { dateField } from '../../schemas/common.js';
 import { entryBodySchema, entryQuerySchema } from '../../schemas/entry.js';
 import { catalog, requireOfficer, today, type Ctx } from '../context.js';
-import { upsertPrices } from '../queries/prices.js';
-import { entrySchema } from '../schemas.js';
+import { dayEntries, upsertPrices } from '../queries/prices.js';
+import { entrySchema, marketDayStatusSchema } from '../schemas.js';
 import { withAlertEvents } from '../services/alerts.js';
-import { checkAgainstStored, checkCommodities, entryData, pricesOf } from '../services/entry.js';
+import { checkAgainstStored, checkCommodities, dayStatus, entryData, pricesOf } from '../services/entry.js';
 import { json, tags } from './shared.js';
 
 const getEntry = createRoute({
@@ -27,6 +28,15 @@ const putEntry = createRoute({
   responses: { 200: json(entrySchema, 'Saved; the form data as stored'), ...errorResponses(400, 401, 403, 409) },
 });
 
+const getEntryDays = createRoute({
+  method: 'get',
+  path: '/entry/days',
+  tags,
+  summary: "Every market's progress on one day (enumerator or supervisor of the agency): which still need the day's entry",
+  request: { query: z.object({ date: dateField().optional() }) },
+  responses: { 200: json(marketDayStatusSchema, 'Markets in configuration order'), ...errorResponses(400, 401, 403) },
+});
+
 /** The enumerator's form of a market day, and saving it. */
 export function entry(ctx: Ctx) {
   const { options } = ctx;
@@ -38,6 +48,26 @@ export function entry(ctx: Ctx) {
   };
 
   return createRouter()
+    .openapi(getEntryDays, async (c) => {
+      const user = requireOfficer(ctx, c);
+      const date = c.req.valid('query').date ?? today(ctx);
+      notInFuture(date, 'query.date');
+      const rows = await dayEntries(ctx.db, date);
+      const allowed = user.kind === 'admin' ? undefined : enumeratorMarkets.get(user.email.toLowerCase());
+      const known = new Set(options.commodities.map((commodity) => commodity.id));
+      const markets = options.markets.map((market) => {
+        const statuses = new Map(rows.filter((row) => row.market_id === market.id && known.has(row.commodity_id)).map((row) => [row.commodity_id, row.status]));
+        return {
+          market: market.id,
+          name: market.name,
+          status: dayStatus(options.commodities.map((commodity) => statuses.get(commodity.id) ?? null)),
+          filled: statuses.size,
+          total: options.commodities.length,
+          mine: !allowed || allowed.includes(market.id),
+        };
+      });
+      return c.json({ date, markets }, 200);
+    })
     .openapi(getEntry, async (c) => {
       requireOfficer(ctx, c);
       const query = c.req.valid('query');

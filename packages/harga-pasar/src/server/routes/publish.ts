@@ -4,6 +4,7 @@ import { catalog, requireOfficer, type Ctx } from '../context.js';
 import { correctPrice, priceWithRevisions, publishDrafts, type PriceKey } from '../queries/prices.js';
 import { alertSchema, priceDetailSchema, type PriceDetail } from '../schemas.js';
 import { withAlertEvents } from '../services/alerts.js';
+import { checkAcknowledged, entryData } from '../services/entry.js';
 import type { Db } from '../tables.js';
 import { json, tags } from './shared.js';
 
@@ -12,7 +13,8 @@ const postPublish = createRoute({
   path: '/publish',
   tags,
   summary: "Publish a market's draft prices of one day (supervisor of the agency)",
-  description: 'The answer lists the alerts the publication newly raised (also emitted as `harga-pasar.price.alert` once stored).',
+  description:
+    'Every unusual change of the day (the `outliers` of `GET /entry`) must be sent back in `acknowledgedOutliers` with the price the supervisor checked, otherwise 409 `unacknowledged_outlier` lists them. The answer lists the alerts the publication newly raised (also emitted as `harga-pasar.price.alert` once stored).',
   request: { body: { required: true, content: { 'application/json': { schema: publishBodySchema } } } },
   responses: {
     200: json(z.object({ market: z.string(), date: z.string(), published: z.number().int(), newAlerts: z.array(alertSchema) }), 'Published'),
@@ -59,8 +61,11 @@ export function publish(ctx: Ctx) {
     .openapi(postPublish, async (c) => {
       const body = c.req.valid('json');
       const user = ctx.access.requireRole(c, 'supervisor', options.agency);
-      requireMarket(body.market, 'body.market');
+      const market = requireMarket(body.market, 'body.market');
       const { published, newAlerts } = await ctx.unitOfWork(c, async (work) => {
+        // The unusual changes of the day as stored now, not as the supervisor's page last saw them.
+        const day = await entryData(ctx, work.db, market, body.date);
+        if (day.items.some((item) => item.status === 'draft')) checkAcknowledged(day.outliers, body.acknowledgedOutliers);
         const { result, newAlerts } = await withAlertEvents(ctx, work, body.date, () => publishDrafts(work.db, body.market, body.date, user.id, ctx.clock.now()));
         // Thrown inside the unit, so the alert events it queued are dropped with the (empty) transaction.
         if (!result.length) throw problems.conflict(`No draft prices of ${body.market} on ${body.date} to publish.`);

@@ -6,7 +6,7 @@ import { problemTypes } from '@kota-kit/core';
 import { ProblemError, problems } from '@kota-kit/core/server';
 import type { Ctx } from '../context.js';
 import { entryPrices, type EnteredPrice } from '../queries/prices.js';
-import type { EntryData } from '../schemas.js';
+import type { EntryData, Outlier } from '../schemas.js';
 import type { Db } from '../tables.js';
 import { percentChange } from './statistics.js';
 
@@ -27,10 +27,47 @@ export async function entryData(ctx: Ctx, db: Db, market: { id: string; name: st
       status: current?.status ?? null,
     };
   });
-  const statuses = new Set(items.map((item) => item.status));
-  const status: EntryData['status'] =
-    statuses.size === 1 ? (items[0]?.status ?? 'empty') : statuses.has('draft') ? 'draft' : statuses.has('published') && !statuses.has(null) ? 'published' : 'partial';
-  return { market: { id: market.id, name: market.name }, date, status, publishMode: ctx.options.publishMode, changeWarningPercent: ctx.options.changeWarningPercent, items };
+  const status = dayStatus(items.map((item) => item.status));
+  const outliers = outliersOf(items, ctx.options.changeWarningPercent);
+  return { market: { id: market.id, name: market.name }, date, status, publishMode: ctx.options.publishMode, changeWarningPercent: ctx.options.changeWarningPercent, items, outliers };
+}
+
+/** A market day's status from the statuses of its commodities (null: not entered). */
+export function dayStatus(statuses: readonly ('draft' | 'published' | null)[]): EntryData['status'] {
+  const set = new Set(statuses);
+  return set.size === 1 ? (statuses[0] ?? 'empty') : set.has('draft') ? 'draft' : set.has('published') && !set.has(null) ? 'published' : 'partial';
+}
+
+/**
+ * The day's unusual changes: drafts (the prices a publication would put on the board) that differ from the
+ * market's previous market day by more than the region's `changeWarningPercent`, largest change first.
+ */
+export function outliersOf(items: EntryData['items'], thresholdPercent: number): Outlier[] {
+  return items
+    .flatMap((item) => {
+      if (item.status !== 'draft' || item.price === null || !item.previous) return [];
+      const percent = percentChange(item.previous.price, item.price);
+      return Math.abs(percent) > thresholdPercent ? [{ commodity: item.commodity, name: item.name, unit: item.unit, previous: item.previous, price: item.price, percent }] : [];
+    })
+    .sort((a, b) => Math.abs(b.percent) - Math.abs(a.percent));
+}
+
+/**
+ * A publication must acknowledge every current outlier at its current price: a page loaded before the
+ * enumerator changed a price (or added a new unusual one) cannot publish it unseen. 409 `unacknowledged_outlier`
+ * naming each one otherwise.
+ */
+export function checkAcknowledged(outliers: readonly Outlier[], acknowledged: readonly { commodity: string; price: number }[]): void {
+  const seen = new Set(acknowledged.map((item) => `${item.commodity}:${item.price}`));
+  const missing = outliers.filter((outlier) => !seen.has(`${outlier.commodity}:${outlier.price}`));
+  if (!missing.length) return;
+  const describe = (outlier: Outlier) =>
+    `${outlier.name}: ${outlier.previous.price} on ${outlier.previous.date} → ${outlier.price} (${outlier.percent > 0 ? '+' : ''}${outlier.percent}%)`;
+  throw new ProblemError(409, 'Unusual changes not checked', {
+    type: problemTypes.conflict,
+    detail: `${missing.length} unusual price change${missing.length === 1 ? '' : 's'} must be checked before publishing: ${missing.map(describe).join('; ')}. Reload the day, check them and send them as acknowledgedOutliers.`,
+    errors: missing.map((outlier) => ({ field: 'body.acknowledgedOutliers', message: `Check ${describe(outlier)}.`, code: 'unacknowledged_outlier' })),
+  });
 }
 
 /** Each commodity known and listed once; 400 naming the rows otherwise. */
