@@ -56,8 +56,14 @@ export default defineHost({
       { id: 'disnaker', name: 'Dinas Ketenagakerjaan', shortName: 'Disnaker' },
       { id: 'disperindag', name: 'Dinas Perindustrian dan Perdagangan', shortName: 'Disperindag' },
     ],
+    // The street map's tiles. OpenStreetMap's serve the demo; for real traffic the city must use its own tile server
+    // (or a provider's), as OpenStreetMap's tile usage policy asks: set tileUrl and attribution here.
+    map: { tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' },
     // Drawn by core's map (RegionMap) under LAKSA's reports and harga pasar's markets. The bounds are the city's
     // extent, a little padded; the centres are approximate, only to help people orient themselves.
+    // Kecamatan boundaries (optional `boundary` rings) are not given yet: no public kecamatan-level GeoJSON of
+    // Kota Tangerang could be fetched when this was written (2026), so LAKSA's form takes the nearest centre. Add the
+    // official boundaries (BIG / Kemendagri, [lng, lat] rings) to each kecamatan to file points exactly.
     geography: {
       bounds: { south: -6.265, west: 106.55, north: -6.115, east: 106.765 },
       kecamatan: [

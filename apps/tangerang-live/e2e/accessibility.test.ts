@@ -27,6 +27,8 @@ afterAll(async () => {
 async function phone(email?: string): Promise<BrowserContext> {
   // No service worker: every check sees the live server, not a cached answer.
   const context = await browser.newContext({ ...phoneViewport, baseURL: baseUrl, serviceWorkers: 'block' });
+  // Never the internet (the street map's default tiles are OpenStreetMap's): the map keeps its offline drawing.
+  await context.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname), (route) => route.abort('internetdisconnected'));
   if (email) {
     const response = await context.request.post('/api/auth/login', { data: { email, password: 'demo1234' }, headers: { origin: baseUrl } });
     expect(response.status(), `sign in as ${email}`).toBe(200);
@@ -102,10 +104,12 @@ describe('accessibility (WCAG 2.2 AA, axe) on a phone', () => {
     await check(found, guest, '/laksa', 'LAKSA home');
     await check(found, guest, '/laksa/lapor', 'LAKSA report form');
     await check(found, guest, '/laksa/lapor', 'LAKSA report form, review step', async (page) => {
+      // The form starts with the place (issue 13), then the details.
+      await page.locator('#lk-f-kecamatan').selectOption({ index: 1 });
+      await page.getByRole('button', { name: 'Lanjut: isi laporan' }).click();
       await page.locator('#lk-f-category').selectOption({ index: 1 });
       await page.locator('#lk-f-title').fill('Lampu jalan mati di depan sekolah');
       await page.locator('#lk-f-description').fill('Lampu jalan di depan SD Negeri 1 mati sejak seminggu, jalan gelap di malam hari.');
-      await page.locator('#lk-f-kecamatan').selectOption({ index: 1 });
       await page.getByRole('button', { name: 'Lanjut: periksa laporan' }).click();
       await page.getByRole('heading', { name: 'Periksa sebelum mengirim' }).waitFor();
     });

@@ -20,7 +20,10 @@ afterAll(async () => {
 });
 
 async function phone(): Promise<BrowserContext> {
-  return browser.newContext({ ...phoneViewport, baseURL: baseUrl });
+  const context = await browser.newContext({ ...phoneViewport, baseURL: baseUrl });
+  // Never the internet (the street map's default tiles are OpenStreetMap's): the map keeps its offline drawing.
+  await context.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname), (route) => route.abort('internetdisconnected'));
+  return context;
 }
 
 describe('Tangerang Live in a phone browser', () => {

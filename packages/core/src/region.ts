@@ -42,6 +42,12 @@ export const kecamatanSchema = z.object({
   name: z.string().min(2),
   /** An approximate centre, only to place the label on the map. */
   centre: pointSchema,
+  /**
+   * Optional boundary: GeoJSON-like rings of [lng, lat] pairs (a Polygon's rings, or the parts of a MultiPolygon;
+   * a point inside an odd number of rings is inside). When given, the kecamatan of a point on the map is the one
+   * whose boundary holds it; without boundaries the nearest centre is taken.
+   */
+  boundary: z.array(z.array(z.tuple([longitude, latitude])).min(4, 'a ring needs at least 4 [lng, lat] pairs (the first repeated last)')).min(1).optional(),
   kelurahan: z.array(kelurahanSchema).optional(),
 });
 
@@ -70,6 +76,42 @@ export const geographySchema = z
   });
 export type GeographyInput = z.input<typeof geographySchema>;
 export type Geography = z.output<typeof geographySchema>;
+
+export const openStreetMapTiles = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const openStreetMapAttribution = '© OpenStreetMap contributors';
+
+/**
+ * The street map under core's RegionMap: a raster tile URL ({z}/{x}/{y}, optional {s} subdomains) and its
+ * attribution. OpenStreetMap's tiles by default; a region with real traffic must use its own tile server (or a
+ * provider's), as OpenStreetMap's tile usage policy asks. `tileUrl: false` keeps only the plain drawing. The
+ * server allows the tile host in the pages' Content-Security-Policy (img-src).
+ */
+export const mapSchema = z.object({
+  tileUrl: z
+    .union([
+      z.literal(false),
+      z
+        .string()
+        .regex(/^https?:\/\/[^/\s?#]+\/\S*$/, 'must be an http(s) URL like "https://tile.openstreetmap.org/{z}/{x}/{y}.png"')
+        .refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), { message: 'must contain {z}, {x} and {y}' }),
+    ])
+    .default(openStreetMapTiles),
+  /** Shown on the map; required by every tile provider's terms. */
+  attribution: z.string().min(2).default(openStreetMapAttribution),
+  maxZoom: z.number().int().min(1).max(22).default(19),
+});
+export type MapSettings = z.output<typeof mapSchema>;
+
+/** The origin of the tile host for the Content-Security-Policy ("https://*.tile.example.org" for {s} subdomains), or null. */
+export function tileOrigin(map: Pick<MapSettings, 'tileUrl'> | undefined): string | null {
+  if (!map || map.tileUrl === false) return null;
+  try {
+    const url = new URL(map.tileUrl.replace('{s}', 'kk-sub').replace(/\{[a-z]+\}/g, '0'));
+    return url.host.startsWith('kk-sub.') ? `${url.protocol}//*.${url.host.slice('kk-sub.'.length)}` : url.origin;
+  } catch {
+    return null;
+  }
+}
 
 /** A region's identity and branding: the first half of a host's config. */
 export const regionSchema = z.object({
@@ -109,6 +151,8 @@ export const regionSchema = z.object({
   agencies: z.array(agencySchema).default([]),
   /** Bounds and kecamatan (optionally kelurahan) with centre points, drawn by core's map. Optional. */
   geography: geographySchema.optional(),
+  /** The street map's tiles and attribution (OpenStreetMap's by default); the plain drawing stays the offline fallback. */
+  map: mapSchema.default({ tileUrl: openStreetMapTiles, attribution: openStreetMapAttribution, maxZoom: 19 }),
 });
 export type RegionInput = z.input<typeof regionSchema>;
 export type Region = z.output<typeof regionSchema>;

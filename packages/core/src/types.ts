@@ -22,7 +22,7 @@ export interface SessionUser {
 
 /** What the server puts in the page for the browser: the region and each module's public options. */
 export interface ClientBootstrap {
-  region: Pick<Region, 'name' | 'appName' | 'code' | 'logo' | 'colors' | 'defaultLanguage' | 'timeZone' | 'contacts' | 'agencies' | 'geography'>;
+  region: Pick<Region, 'name' | 'appName' | 'code' | 'logo' | 'colors' | 'defaultLanguage' | 'timeZone' | 'contacts' | 'agencies' | 'geography'> & { map?: Region['map'] };
   modules: { id: string; options: unknown }[];
   demo: boolean;
   languages: Language[];

@@ -29,14 +29,17 @@ afterAll(async () => {
   await web?.close();
 });
 
-async function fillReport(page: Page, title: string) {
+// The form starts with the place and the photo (issue 13), then the details.
+async function fillReport(page: Page, title: string, beforeDetails?: () => Promise<void>) {
   await page.getByRole('heading', { name: 'Buat laporan' }).waitFor();
-  await page.getByLabel(/^Kategori/).selectOption({ label: 'Jalan rusak / berlubang' });
-  await page.getByLabel(/^Judul/).fill(title);
-  await page.getByLabel(/^Uraian/).fill('Lubang besar di lajur kiri dekat halte, sudah dua motor jatuh minggu ini.');
   await page.getByLabel(/^Kecamatan/).selectOption('Karawaci');
   await page.getByLabel(/^Kelurahan/).fill('Bugel');
   await page.getByLabel(/^Alamat/).fill('Jl. Imam Bonjol dekat halte');
+  await beforeDetails?.();
+  await page.getByRole('button', { name: 'Lanjut: isi laporan' }).click();
+  await page.getByLabel(/^Kategori/).selectOption({ label: 'Jalan rusak / berlubang' });
+  await page.getByLabel(/^Judul/).fill(title);
+  await page.getByLabel(/^Uraian/).fill('Lubang besar di lajur kiri dekat halte, sudah dua motor jatuh minggu ini.');
 }
 
 /** Opens a report from the officer inbox by its ticket and runs one action through its dialog. */
@@ -64,9 +67,10 @@ describe('laksa in a built host on a phone', () => {
     const page = await web.phone();
     await page.goto('/laksa');
     await page.getByRole('link', { name: /Buat laporan/ }).first().click();
-    await fillReport(page, 'Jalan berlubang di Jl. Imam Bonjol');
-    await page.locator('#lk-photo-input').setInputFiles({ name: 'lubang.jpg', mimeType: 'image/jpeg', buffer: photo });
-    await page.getByRole('img', { name: 'Pratinjau foto 1' }).waitFor();
+    await fillReport(page, 'Jalan berlubang di Jl. Imam Bonjol', async () => {
+      await page.locator('#lk-photo-input').setInputFiles({ name: 'lubang.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await page.getByRole('img', { name: 'Pratinjau foto 1' }).waitFor();
+    });
     // The defaults are safe and said plainly before sending.
     await expect(page.getByRole('radio', { name: /^Anonim/ }).isChecked()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Lanjut: periksa laporan' }).click();
@@ -98,7 +102,7 @@ describe('laksa in a built host on a phone', () => {
     await openInInbox(aPage, ticket);
     await act(aPage, 'Mulai tindak lanjut', 'Mulai');
     await aPage.getByText(`Tindak lanjut ${ticket} dimulai.`).waitFor();
-    await act(aPage, 'Tanggapan resmi', 'Kirim tanggapan', async (dialog) => {
+    await act(aPage, 'Kirim tanggapan', 'Kirim tanggapan', async (dialog) => {
       await dialog.getByLabel(/^Tanggapan resmi/).fill('Lubang sudah ditambal dengan aspal hotmix pada Selasa pagi.');
       await dialog.locator('input[type=file]').setInputFiles({ name: 'hasil.jpg', mimeType: 'image/jpeg', buffer: photo });
     });
@@ -109,7 +113,8 @@ describe('laksa in a built host on a phone', () => {
     await page.goto(trackingLink);
     await page.getByRole('heading', { name: 'Jalan berlubang di Jl. Imam Bonjol' }).waitFor();
     await page.getByText('Lubang sudah ditambal dengan aspal hotmix pada Selasa pagi.').waitFor();
-    await page.getByText('Hijau — selesai').first().waitFor();
+    // Issue 13 (#7/#8): one plain status instead of the colour word "Hijau — selesai".
+    await page.getByText('Selesai, dinas sudah menjawab').first().waitFor();
     await page.getByRole('img', { name: 'Foto hasil pekerjaan 1' }).waitFor();
     await page.locator('label', { hasText: '4 bintang' }).click();
     await expect(page.getByRole('radio', { name: '4 bintang' }).isChecked()).resolves.toBe(true);
@@ -129,8 +134,9 @@ describe('laksa in a built host on a phone', () => {
     await page.goto('/laksa');
     await page.getByRole('heading', { name: 'Laporan warga' }).waitFor();
     await page.getByRole('link', { name: /Buat laporan/ }).first().click();
-    await fillReport(page, 'Lubang di jalan saat sinyal hilang');
-    await page.locator('#lk-photo-input').setInputFiles({ name: 'lubang.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await fillReport(page, 'Lubang di jalan saat sinyal hilang', async () => {
+      await page.locator('#lk-photo-input').setInputFiles({ name: 'lubang.jpg', mimeType: 'image/jpeg', buffer: photo });
+    });
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Lanjut: periksa laporan' }).click();
     await page.getByRole('button', { name: 'Simpan di HP, kirim nanti' }).click();

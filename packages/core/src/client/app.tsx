@@ -11,6 +11,7 @@ import { LoginPage, RegisterPage } from './auth-pages.js';
 import { KotaKitContext, readBootstrap } from './context.js';
 import { createI18n } from './i18n.js';
 import type { ClientModule } from './module.js';
+import { warmPrecache } from './precache.js';
 import { runtime } from './runtime.js';
 import { HomePage, NotFoundPage, RouteErrorPage, Shell } from './shell.js';
 
@@ -121,7 +122,11 @@ export function startClient({ modules, rootElement, serviceWorker = true }: Star
   const root = rootElement ?? document.getElementById('root');
   if (!root) throw new Error('Kota Kit: no element to mount on; add <div id="root"></div> to index.html.');
   createRoot(root).render(<StrictMode>{app.element}</StrictMode>);
-  if (serviceWorker) registerServiceWorker();
+  if (serviceWorker) {
+    registerServiceWorker();
+    // What module pages need offline on first use (`precache`), kept by the worker once it is active.
+    warmPrecache(used);
+  }
   return app;
 }
 

@@ -2,7 +2,7 @@
  * The plain map's geometry: a region's bounds drawn as a box, north up, longitude squeezed by cos(latitude)
  * (exact enough inside one city or regency). No tiles and no network, so it works offline and on slow data.
  */
-import type { Bounds } from '../region.js';
+import type { Bounds, Geography } from '../region.js';
 
 export interface LatLng {
   lat: number;
@@ -64,4 +64,62 @@ export function boundsAround(points: readonly LatLng[]): Bounds | null {
   const padLat = Math.max((north - south) * 0.1, 0.005);
   const padLng = Math.max((east - west) * 0.1, 0.005);
   return { south: south - padLat, north: north + padLat, west: west - padLng, east: east + padLng };
+}
+
+// ---------------------------------------------------------------- which kecamatan a point is in
+
+/** Whether `point` lies inside one ring of [lng, lat] pairs (ray casting; a point on an edge may go either way). */
+export function insideRing(point: LatLng, ring: readonly (readonly [number, number])[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > point.lat !== yj > point.lat && point.lng < ((xj - xi) * (point.lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Inside a boundary of rings (even–odd: holes and separate parts both work). */
+export function insideBoundary(point: LatLng, rings: readonly (readonly (readonly [number, number])[])[]): boolean {
+  return rings.reduce((inside, ring) => (insideRing(point, ring) ? !inside : inside), false);
+}
+
+/** Distance in metres between two points (equirectangular: exact enough inside one city or regency). */
+export function distanceMetres(a: LatLng, b: LatLng): number {
+  const k = Math.cos((((a.lat + b.lat) / 2) * Math.PI) / 180);
+  const dLat = a.lat - b.lat;
+  const dLng = (a.lng - b.lng) * k;
+  return Math.sqrt(dLat * dLat + dLng * dLng) * 111_320;
+}
+
+type Kecamatan = Geography['kecamatan'][number];
+
+export interface KecamatanMatch {
+  kecamatan: Kecamatan;
+  /** 'boundary' when the point lies inside the kecamatan's configured boundary, 'nearest' for the nearest centre. */
+  by: 'boundary' | 'nearest';
+}
+
+/**
+ * The kecamatan a point lies in: the one whose `boundary` holds it when the region gives boundaries, else (no
+ * boundaries, or a point in a gap between simplified ones) the nearest centre among the kecamatan without a
+ * boundary (all of them when every one has a boundary). Null outside the region's bounds or without kecamatan.
+ */
+export function kecamatanAt(geography: Pick<Geography, 'bounds' | 'kecamatan'> | undefined, point: LatLng): KecamatanMatch | null {
+  if (!geography || geography.kecamatan.length === 0 || !insideBounds(point, geography.bounds)) return null;
+  const all = geography.kecamatan;
+  const byBoundary = all.find((kecamatan) => (kecamatan.boundary ? insideBoundary(point, kecamatan.boundary) : false));
+  if (byBoundary) return { kecamatan: byBoundary, by: 'boundary' };
+  const withoutBoundary = all.filter((kecamatan) => !kecamatan.boundary);
+  const pool = withoutBoundary.length > 0 ? withoutBoundary : all;
+  let best = pool[0]!;
+  let bestDistance = Infinity;
+  for (const kecamatan of pool) {
+    const distance = distanceMetres(point, kecamatan.centre);
+    if (distance < bestDistance) {
+      best = kecamatan;
+      bestDistance = distance;
+    }
+  }
+  return { kecamatan: best, by: 'nearest' };
 }

@@ -34,9 +34,9 @@ export type { DateTextProps } from './date-text.js';
 export { moduleRoles, useModuleRoles } from './roles.js';
 export { RegionMap, RegionPointPicker } from './region-map.js';
 export type { RegionMapProps, RegionPointPickerProps, MapMarker, MarkerTone } from './region-map.js';
-export { mapBox, project as projectOnMap, unproject as unprojectFromMap, insideBounds, boundsAround } from './geo.js';
-export type { LatLng, MapBox } from './geo.js';
-export type { Geography, Bounds } from '../region.js';
+export { mapBox, project as projectOnMap, unproject as unprojectFromMap, insideBounds, boundsAround, kecamatanAt, insideBoundary, distanceMetres } from './geo.js';
+export type { LatLng, MapBox, KecamatanMatch } from './geo.js';
+export type { Geography, Bounds, MapSettings } from '../region.js';
 export { Shell, HomePage, NotFoundPage, ErrorBoundary } from './shell.js';
 export { LoginPage, RegisterPage } from './auth-pages.js';
 

@@ -36,6 +36,11 @@ export interface OfficerTask {
   labelKey: string;
   /** The module's role ids that may open it; region admins see every task. */
   roles: string[];
+  /**
+   * Optional: how many items wait there for the signed-in officer, shown beside the link ("Kotak masuk (3)").
+   * Called after the home screen paints (load its code lazily); a failure or a rejected promise shows no count.
+   */
+  count?: () => Promise<number>;
 }
 
 /**
@@ -52,6 +57,12 @@ export interface ClientModule {
   tasks?: OfficerTask[];
   routes: ClientRoute[];
   widgets?: HomeWidget[];
+  /**
+   * Same-origin API GETs the module's pages need offline on first use (e.g. `['/api/laksa/categories']`): the
+   * service worker fetches and keeps them as soon as the app is installed or opened, so a page never opened
+   * before still works offline. Public answers only: the worker never keeps a private or no-store answer.
+   */
+  precache?: string[];
   /** Both languages are required: Bahasa Indonesia first, English for visitors. */
   translations: { id: TranslationTable; en: TranslationTable };
 }

@@ -140,3 +140,19 @@ describe('RegionPointPicker', () => {
     expect(screen.getByText(/Titik dipilih: -7\.749/)).toBeTruthy();
   });
 });
+
+describe('boundaries and the picker caption', () => {
+  it('draws kecamatan boundaries on the plain map and keeps it when the region has no tile server', () => {
+    const withBoundary: Geography = { ...kotaContoh, kecamatan: [{ ...kotaContoh.kecamatan[0]!, boundary: [[[106.5, -6.1], [106.8, -6.1], [106.8, -6.2], [106.5, -6.2], [106.5, -6.1]]] }, kotaContoh.kecamatan[1]!] };
+    const { container } = withRegion(withBoundary, <RegionMap title="Peta" />);
+    expect(container.querySelectorAll('.kk-map__boundary')).toHaveLength(1);
+    expect(container.querySelector('.kk-map__frame')!.getAttribute('data-map-view')).toBe('drawing');
+  });
+
+  it("announces the module's caption instead of raw coordinates", () => {
+    withRegion(kotaContoh, <RegionPointPicker value={{ lat: -6.15, lng: 106.65 }} onChange={() => undefined} caption="Titik dipilih di Kecamatan Utara." />);
+    expect(screen.getByText('Titik dipilih di Kecamatan Utara.')).toBeTruthy();
+    expect(screen.queryByText(/-6\.15000/)).toBeNull();
+  });
+});
+

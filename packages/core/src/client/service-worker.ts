@@ -53,7 +53,8 @@ async function networkFirst(request, cacheName, fallbackUrl) {
     if (cacheable(response)) await cache.put(request, response.clone());
     return response;
   } catch (error) {
-    const cached = (await cache.match(request)) || (fallbackUrl && (await cache.match(fallbackUrl)));
+    // Offline, an answer kept under another language or cookie beats none (ignoreVary as the last resort).
+    const cached = (await cache.match(request)) || (await cache.match(request, { ignoreVary: true })) || (fallbackUrl && (await cache.match(fallbackUrl)));
     if (cached) return cached;
     throw error;
   }
@@ -74,6 +75,31 @@ function offlineProblem() {
     { status: 503, headers: { 'Content-Type': 'application/problem+json' } },
   );
 }
+
+// The app asks, once it is started, for the API answers its modules declared (\`precache\`), so a page that was
+// never opened works offline on first use. Only same-origin /api/ GETs, only answers that may be kept.
+async function warm(urls) {
+  const cache = await caches.open(API_CACHE);
+  await Promise.all(urls.map(async (url) => {
+    try {
+      const target = new URL(url, self.location.origin);
+      if (target.origin !== self.location.origin || !target.pathname.startsWith('/api/') || target.pathname.startsWith('/api/auth/')) return;
+      const response = await fetch(new Request(target.href, { credentials: 'same-origin', cache: 'no-cache' }));
+      if (cacheable(response)) await cache.put(target.href, response);
+    } catch (error) {
+      // Offline now: the next start asks again.
+    }
+  }));
+}
+
+self.addEventListener('message', (event) => {
+  const message = event.data;
+  if (!message || message.type !== 'kk:precache' || !Array.isArray(message.urls)) return;
+  const urls = message.urls.filter((url) => typeof url === 'string').slice(0, 50);
+  event.waitUntil(warm(urls).then(() => {
+    if (event.source && event.source.postMessage) event.source.postMessage({ type: 'kk:precached', urls });
+  }));
+});
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;

@@ -1,4 +1,5 @@
 import { Component, lazy, Suspense, useEffect, useRef, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, NavLink, Outlet, useLocation, useRouteError } from 'react-router';
 import { clientLanguages as languages } from './runtime.js';
@@ -312,9 +313,14 @@ function OfficerTasks({ modules }: { modules: ClientModule[] }) {
   const links = modules.flatMap((module) =>
     (module.tasks ?? [])
       .filter((task) => user.kind === 'admin' || task.roles.some((role) => user.roles.some((grant) => grant.module === module.definition.id && grant.role === role)))
-      .map((task) => ({ key: `${module.definition.id}:${task.path}`, to: `/${[module.definition.id, task.path].filter(Boolean).join('/')}`, label: tAll(task.labelKey, { ns: module.definition.id }) })),
+      .map((task) => ({
+        key: `${module.definition.id}:${task.path}`,
+        to: `/${[module.definition.id, task.path].filter(Boolean).join('/')}`,
+        label: tAll(task.labelKey, { ns: module.definition.id }),
+        count: task.count,
+      })),
   );
-  if (user.kind === 'admin') links.push({ key: 'core:admin', to: '/admin', label: t('admin.title') });
+  if (user.kind === 'admin') links.push({ key: 'core:admin', to: '/admin', label: t('admin.title'), count: undefined });
   if (links.length === 0) return null;
   return (
     <section aria-labelledby="kk-tasks-heading" className="kk-tasks">
@@ -326,12 +332,20 @@ function OfficerTasks({ modules }: { modules: ClientModule[] }) {
           <li key={link.key}>
             <Link to={link.to} className="kk-task-link">
               {link.label}
+              {link.count ? <TaskCount taskKey={link.key} userId={user.id} count={link.count} /> : null}
             </Link>
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+/** A task's waiting items beside its link, " (3)"; nothing while loading, on failure or at zero. */
+function TaskCount({ taskKey, userId, count }: { taskKey: string; userId: string; count: () => Promise<number> }) {
+  const result = useQuery({ queryKey: ['kk-task-count', userId, taskKey], queryFn: count, retry: false, staleTime: 30_000 });
+  if (!result.data) return null;
+  return <span className="kk-task-link__count">{`\u00a0(${result.data})`}</span>;
 }
 
 /* ---------- Not found and route errors ---------- */

@@ -137,6 +137,8 @@ function clientBootstrap(config: HostConfig, serverModules: Map<string, AnyServe
       agencies: region.agencies,
       // Bounds and kecamatan centres for core's map (RegionMap); absent when the region gives none.
       ...(region.geography ? { geography: region.geography } : {}),
+      // The street map's tiles (core's RegionMap loads them lazily; the drawing above is the offline fallback).
+      map: region.map,
     },
     modules: config.modules.map(({ definition, options }) => ({ id: definition.id, options: serverModules.get(definition.id)!.publicOptions?.(options) ?? {} })),
     demo,

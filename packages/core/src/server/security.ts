@@ -12,12 +12,17 @@ import { problemResponse, type AppEnv } from './http.js';
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /** The inline <script> and <style> bodies of a page, by hash, for its Content-Security-Policy. */
-export function contentSecurityPolicy(inline: { scripts?: string[]; styles?: string[] } = {}): string {
+/**
+ * `allow.images`: origins pages may load images from besides their own — the region's map tile host, derived
+ * from `region.map.tileUrl` (`tileOrigin`); sources with a quote, semicolon or space are refused.
+ */
+export function contentSecurityPolicy(inline: { scripts?: string[]; styles?: string[] } = {}, allow: { images?: string[] } = {}): string {
+  const images = (allow.images ?? []).filter((source) => /^https?:\/\/[^\s;,']+$/.test(source));
   return [
     "default-src 'self'",
     `script-src 'self' ${(inline.scripts ?? []).map(sha256).join(' ')}`.trim(),
     `style-src 'self' ${(inline.styles ?? []).map(sha256).join(' ')}`.trim(),
-    "img-src 'self' data: blob:",
+    ["img-src 'self' data: blob:", ...images].join(' '),
     "font-src 'self'",
     "connect-src 'self'",
     "worker-src 'self'",

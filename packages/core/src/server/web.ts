@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Hono } from 'hono';
-import type { Region } from '../region.js';
+import { tileOrigin, type Region } from '../region.js';
 import { contentSecurityPolicy } from './security.js';
 import type { ClientBootstrap } from '../types.js';
 import type { AppEnv } from './http.js';
@@ -89,7 +89,9 @@ export function mountWebApp(app: Hono<AppEnv>, clientDir: string, bootstrap: Cli
   const root = resolve(clientDir);
   let indexHtml: string | null = null;
   const inline = inlineParts(bootstrap);
-  const pagePolicy = contentSecurityPolicy({ scripts: [inline.script], styles: [inline.style] });
+  // The region's tile host may serve the street map's images (core's RegionMap); nothing else from outside.
+  const tiles = tileOrigin(region.map);
+  const pagePolicy = contentSecurityPolicy({ scripts: [inline.script], styles: [inline.style] }, { images: tiles ? [tiles] : [] });
   const loadIndex = async () => {
     if (indexHtml === null) {
       const raw = await readFile(join(root, 'index.html'), 'utf8');

@@ -119,6 +119,12 @@ export async function startBrowserHost(options: {
     browser,
     async phone(phoneOptions = {}) {
       const context = await browser.newContext({ ...phoneViewport, baseURL: server.url, locale: phoneOptions.locale ?? phoneViewport.locale });
+      // Tests never reach the internet: a request to another machine (a map tile server such as OpenStreetMap's
+      // default, a font, an analytics script) fails at once, as it would offline. Local servers are reachable.
+      await context.route(
+        (url) => !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname),
+        (route) => route.abort('internetdisconnected'),
+      );
       if (phoneOptions.offline) await context.setOffline(true);
       return context.newPage();
     },

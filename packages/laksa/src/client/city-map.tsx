@@ -46,3 +46,23 @@ export function ReportsMap({ points, categoryName }: { points: MapPoint[]; categ
     />
   );
 }
+
+/**
+ * A public report's point on the street map (the drawing offline). Only what the public view returns: the public
+ * API gives no position for an unverified or confidential report, and then nothing is drawn.
+ */
+export function ReportPointMap({ report }: { report: { ticket: string; title: string; stage: Stage; lat: number | null; lng: number | null } }) {
+  const t = useT();
+  if (report.lat === null || report.lng === null) return null;
+  const point = { lat: report.lat, lng: report.lng };
+  const view = stageView(report.stage);
+  return (
+    <RegionMap
+      className="lk-point-map"
+      title={t('pointMap.title', { ticket: report.ticket })}
+      focus={point}
+      markers={[{ id: report.ticket, ...point, label: `${report.title} — ${t(view.labelKey)}`, symbol: view.symbol, tone: toneOf[report.stage] }]}
+      caption={t('pointMap.caption')}
+    />
+  );
+}

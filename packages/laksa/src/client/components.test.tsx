@@ -114,17 +114,24 @@ describe('stage badge', () => {
 });
 
 describe('report form', () => {
-  async function fillValidForm() {
+  // The form starts with the place and the photo (issue 13), then the details.
+  async function toDetails() {
     await screen.findByRole('heading', { name: 'Buat laporan' });
+    fireEvent.change(screen.getByLabelText(/^Kecamatan/), { target: { value: 'Karawaci' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lanjut: isi laporan' }));
+    await screen.findByText(/Langkah 2 dari 3/);
+  }
+
+  async function fillValidForm() {
+    await toDetails();
     fireEvent.change(screen.getByLabelText(/^Kategori/), { target: { value: 'jalan-rusak' } });
     fireEvent.change(screen.getByLabelText(/^Judul/), { target: { value: 'Jalan berlubang besar' } });
     fireEvent.change(screen.getByLabelText(/^Uraian/), { target: { value: 'Lubang besar di lajur kiri, motor jatuh.' } });
-    fireEvent.change(screen.getByLabelText(/^Kecamatan/), { target: { value: 'Karawaci' } });
   }
 
   it('has safe visibility defaults: public report, anonymous reporter', async () => {
     renderAt('/laksa/lapor');
-    await screen.findByRole('heading', { name: 'Buat laporan' });
+    await toDetails();
     expect((screen.getByRole('radio', { name: /^Anonim/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: /^Publik/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: /^Rahasia/ }) as HTMLInputElement).checked).toBe(false);
@@ -133,6 +140,10 @@ describe('report form', () => {
   it('checks fields before sending and shows the errors next to them', async () => {
     renderAt('/laksa/lapor');
     await screen.findByRole('heading', { name: 'Buat laporan' });
+    // The first step needs a place: a point, an address or a kecamatan.
+    fireEvent.click(screen.getByRole('button', { name: 'Lanjut: isi laporan' }));
+    expect(await screen.findByText('Pilih kecamatan, isi alamat, atau tandai titik di peta.', { selector: '.kk-field__error' })).toBeTruthy();
+    await toDetails();
     fireEvent.click(screen.getByRole('button', { name: 'Lanjut: periksa laporan' }));
     expect(await screen.findByText('Judul minimal 5 karakter.', { selector: '.kk-field__error' })).toBeTruthy();
     expect(screen.getByLabelText(/^Judul/).getAttribute('aria-invalid')).toBe('true');
@@ -154,11 +165,14 @@ describe('report form', () => {
     expect(within(publicBox).getByText('Jalan berlubang besar')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Kirim laporan' }));
 
-    // Back on the form, each message next to its field, and a summary linking to them.
+    // Back on the form at the first step with a refused field, each message next to its field, and a summary
+    // of all of them (the title's is on the next step).
+    expect(await screen.findByText('Kecamatan tidak dikenal.', { selector: '.kk-field__error' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('Ada 2 isian yang perlu diperbaiki');
+    expect(screen.getByRole('alert').textContent).toContain('Judul ditolak server.');
+    fireEvent.click(screen.getByRole('button', { name: 'Lanjut: isi laporan' }));
     const titleError = await screen.findByText('Judul ditolak server.', { selector: '.kk-field__error' });
     expect(titleError.id).toBe(screen.getByLabelText(/^Judul/).getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-error')));
-    expect(screen.getByText('Kecamatan tidak dikenal.', { selector: '.kk-field__error' })).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain('Ada 2 isian yang perlu diperbaiki');
     await waitFor(() => expect(posted).toHaveLength(1));
     expect(posted[0]).toMatchObject({ title: 'Jalan berlubang besar', confidential: false, anonymous: true, location: { kecamatan: 'Karawaci' } });
     expect(posted[0]).not.toHaveProperty('contact');

@@ -1,7 +1,9 @@
 import { ApiError, Button, ErrorState, Icon, Loading, PageHeader, useMutation, useParams, useQuery, useQueryClient } from '@kota-kit/core/client';
 import type { PublicReportDetail } from '../schemas.js';
 import { api, data } from './api.js';
-import { DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, LaksaNav, Timeline, useCategoryName, useT } from './shared.js';
+import { ReportPointMap } from './city-map.js';
+import { AgencyName, Explain, PlainStatus } from './citizen.js';
+import { DateText, DayText, Fact, PhotoGrid, LaksaNav, Timeline, useCategoryName, useT } from './shared.js';
 
 /** The public page of a public report, with its public timeline and "me too". */
 export default function DetailPage() {
@@ -40,22 +42,19 @@ export default function DetailPage() {
       <LaksaNav />
       <PageHeader title={report.title} />
       <div className="lk-detail-head">
-        <p className="lk-ticket-inline lk-ticket-inline--big">{report.ticket}</p>
-        <StageBadge stage={report.stage} />
+        <PlainStatus status={report.status} overdue={report.overdue} />
+        <span className="lk-ticket-small">{t('citizen.ticket', { ticket: report.ticket })}</span>
       </div>
       <dl className="lk-facts">
-        <Fact label={t('detail.status')}>
-          <StatusText status={report.status} />
-        </Fact>
         <Fact label={t('detail.type')}>{t(`type.${report.type}`)}</Fact>
         <Fact label={t('detail.category')}>{categoryName(report.category)}</Fact>
-        <Fact label={t('detail.agency')}>{report.agency?.shortName}</Fact>
+        <Fact label={t('detail.agency')}>{report.agency ? <AgencyName agency={report.agency} /> : null}</Fact>
         <Fact label={t('detail.location')}>{[report.address, report.kelurahan, report.kecamatan].filter(Boolean).join(', ')}</Fact>
         <Fact label={t('detail.due')}>
           {report.dueDate ? (
             <>
               <DayText value={report.dueDate} />
-              {report.overdue ? <strong className="lk-overdue"> · {t('list.overdue')}</strong> : null}
+              {report.overdue ? <strong className="lk-overdue"> · {t('citizen.late')}</strong> : null}
             </>
           ) : null}
         </Fact>
@@ -64,10 +63,18 @@ export default function DetailPage() {
         </Fact>
         <Fact label={t('detail.duplicateOf')}>{report.duplicateOf}</Fact>
       </dl>
+      <ReportPointMap report={report} />
+      <div className="lk-explains">
+        <Explain term="ticket" />
+        {report.dueDate ? <Explain term="due" /> : null}
+        <Explain term="support" />
+      </div>
       <div className="lk-support">
-        <p className="lk-support__count" aria-live="polite">
-          <Icon name="user" /> {t('list.supporters', { count: report.supporters })}
-        </p>
+        {report.supporters > 0 ? (
+          <p className="lk-support__count" aria-live="polite">
+            <Icon name="user" /> {t('list.supporters', { count: report.supporters })}
+          </p>
+        ) : null}
         {!done ? (
           support.data ? (
             <p className="lk-note lk-note--ok" role="status">

@@ -6,7 +6,8 @@ import { CardList, useListParams } from './card-list.js';
 import { ReportsMap } from './city-map.js';
 import { looksLikeTicket, trackingTokenFrom } from './logic.js';
 import { OutboxPanel } from './outbox-panel.js';
-import { base, DateText, LaksaNav, StageBadge, StatusText, useCategoryName, useKecamatan, useOptions, useT } from './shared.js';
+import { PlainStatus } from './citizen.js';
+import { base, DateText, LaksaNav, useCategoryName, useKecamatan, useOptions, useT } from './shared.js';
 
 const pageSize = 10;
 const filterKeys = ['category', 'stage', 'status', 'kecamatan'] as const;
@@ -40,6 +41,14 @@ export default function LaksaHome() {
         <p className="lk-small">{t('home.createHint')}</p>
       </div>
       <OutboxPanel />
+      <Link to={`${base}/saya`} className="kk-card lk-mine-link">
+        <Icon name="user" />
+        <span>
+          <strong>{t('citizen.mine.title')}</strong>
+          <span className="lk-small">{t('citizen.mine.homeHint')}</span>
+        </span>
+        <Icon name="chevron-right" />
+      </Link>
       <TrackForm />
       <PublicReports />
     </div>
@@ -229,31 +238,37 @@ function PublicReports() {
   );
 }
 
+/**
+ * A public report as a card: the title first, one plain status with its colour, a small photo when there is
+ * one, then category, place and date; the ticket small; supporters only when there are some.
+ */
 export function ReportCard({ report, categoryName }: { report: PublicReport; categoryName: (id: string) => string }) {
   const t = useT();
   return (
-    <article className="lk-card">
-      <p className="lk-card__top">
-        <span className="lk-ticket-inline">{report.ticket}</span>
-        <StageBadge stage={report.stage} />
-      </p>
-      <h3 className="lk-card__title">
-        <Link to={`${base}/laporan/${report.ticket}`}>{report.title}</Link>
-      </h3>
-      <p className="lk-card__meta">
-        {categoryName(report.category)}
-        {report.kecamatan ? ` · ${t('list.kecamatanShort')} ${report.kecamatan}` : ''}
-      </p>
-      <p className="lk-card__meta">
-        <StatusText status={report.status} />
-        {report.overdue ? <strong className="lk-overdue"> · {t('list.overdue')}</strong> : null}
-      </p>
-      <p className="lk-card__foot">
-        <span>
-          <Icon name="user" /> {t('list.supporters', { count: report.supporters })}
-        </span>
-        <DateText value={report.createdAt} />
-      </p>
+    <article className={`lk-card lk-public-card${report.thumbnail ? ' lk-public-card--photo' : ''}`}>
+      {report.thumbnail ? <img className="lk-public-card__thumb" src={report.thumbnail} alt="" loading="lazy" width={72} height={72} /> : null}
+      <div className="lk-public-card__body">
+        <h3 className="lk-card__title">
+          <Link to={`${base}/laporan/${report.ticket}`} className="lk-card__link">
+            {report.title}
+          </Link>
+        </h3>
+        <p className="lk-card__status">
+          <PlainStatus status={report.status} overdue={report.overdue} />
+        </p>
+        <p className="lk-card__meta">
+          {categoryName(report.category)}
+          {report.kecamatan ? ` · ${t('list.kecamatanShort')} ${report.kecamatan}` : ''} · <DateText value={report.createdAt} />
+        </p>
+        <p className="lk-card__foot">
+          <span className="lk-ticket-small">{report.ticket}</span>
+          {report.supporters > 0 ? (
+            <span>
+              <Icon name="user" /> {t('list.supporters', { count: report.supporters })}
+            </span>
+          ) : null}
+        </p>
+      </div>
     </article>
   );
 }

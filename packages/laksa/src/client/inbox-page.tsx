@@ -1,20 +1,31 @@
 import { addDays } from '@kota-kit/core';
-import { Badge, Button, Card, EmptyState, ErrorState, Icon, Link, Loading, Navigate, PageHeader, useBootstrap, useLanguage, useQuery, useSession, useToday } from '@kota-kit/core/client';
+import { Button, Card, EmptyState, ErrorState, Loading, Navigate, PageHeader, useBootstrap, useLanguage, useQuery, useSession, useToday } from '@kota-kit/core/client';
 import { useState } from 'react';
-import { inboxQuerySchema, reportStatuses, stages, type InboxItem } from '../schemas.js';
+import { inboxQuerySchema, inboxTabs, reportStatuses, stages, type InboxTab } from '../schemas.js';
 import { api, apiBase, data, queryFrom } from './api.js';
 import { CardList, useListParams } from './card-list.js';
+import { InboxRow, InboxTabBar } from './inbox-rows.js';
 import { Open311Keys } from './open311-keys.js';
-import { base, DayText, LaksaNav, StageBadge, StatusText, useCategoryName, useKecamatan, useOptions, useRoles, useT } from './shared.js';
+import { base, LaksaNav, useKecamatan, useOptions, useRoles, useT } from './shared.js';
+import { inboxTabsKey } from './task-count.js';
 
-const filterKeys = ['status', 'stage', 'category', 'kecamatan', 'agency', 'overdue', 'assignedToMe', 'all', 'q'] as const;
+const filterKeys = ['tab', 'status', 'stage', 'category', 'kecamatan', 'agency', 'assignedToMe', 'q'] as const;
+const isTab = (value: string | null): value is InboxTab => inboxTabs.includes(value as InboxTab);
 
-export function inboxQuery(params: URLSearchParams): Record<string, string> {
+/**
+ * The API query of the page's address. A search looks through every report the officer may see (all tabs);
+ * otherwise the tab in the address, or the officer's first tab.
+ */
+export function inboxQuery(params: URLSearchParams, firstTab?: InboxTab): Record<string, string> {
   const query: Record<string, string> = {};
   for (const key of filterKeys) {
     const value = params.get(key);
     if (value) query[key] = value;
   }
+  if (query.q) {
+    delete query.tab;
+    query.all = 'true';
+  } else if (!isTab(query.tab ?? null) && firstTab) query.tab = firstTab;
   query.page = String(Math.max(1, Number(params.get('page')) || 1));
   query.pageSize = '20';
   return query;
@@ -37,7 +48,8 @@ export default function InboxPage() {
   return (
     <div className="lk-page">
       <LaksaNav />
-      <PageHeader title={t('inbox.title')} description={roles.verifier ? t('inbox.descriptionVerifier') : t('inbox.descriptionHandler')} />
+      {/* The tabs say what waits; the description would push the first report off a phone's first screen. */}
+      <PageHeader title={t('inbox.title')} />
       <InboxList />
       <ExportPanel />
       {roles.verifier || roles.admin ? <Open311Keys /> : null}
@@ -52,15 +64,28 @@ function InboxList() {
   const language = useLanguage();
   const bootstrap = useBootstrap();
   const roles = useRoles();
-  const categoryName = useCategoryName();
   const { params, set, page } = useListParams();
   const [q, setQ] = useState(params.get('q') ?? '');
+  const tabs = useQuery({ queryKey: inboxTabsKey, queryFn: () => data(api.inbox.tabs.$get()) });
+  const firstTab = tabs.data?.tabs[0]?.tab;
+  const query = inboxQuery(params, firstTab);
+  const searching = Boolean(query.q);
+  const tab = searching ? null : isTab(query.tab ?? null) ? (query.tab as InboxTab) : null;
   const inbox = useQuery({
-    queryKey: ['laksa', 'inbox', inboxQuery(params)],
-    queryFn: () => data(api.inbox.$get({ query: queryFrom(inboxQuerySchema, inboxQuery(params)) })),
+    queryKey: ['laksa', 'inbox', query],
+    queryFn: () => data(api.inbox.$get({ query: queryFrom(inboxQuerySchema, query) })),
+    enabled: searching || tab !== null,
     placeholderData: (previous) => previous,
   });
   const totalPages = inbox.data ? Math.max(1, Math.ceil(inbox.data.total / inbox.data.pageSize)) : 1;
+  /** The address of a tab: the other filters stay, the search and the page go. */
+  const tabHref = (next: InboxTab) => {
+    const search = new URLSearchParams(params);
+    search.set('tab', next);
+    search.delete('q');
+    search.delete('page');
+    return `${base}/petugas?${search.toString()}`;
+  };
   const select = (key: (typeof filterKeys)[number], label: string, choices: { value: string; label: string }[]) => (
     <label className="lk-filter">
       <span>{label}</span>
@@ -79,6 +104,7 @@ function InboxList() {
       <h2 id="lk-inbox-list" className="kk-visually-hidden">
         {t('inbox.listTitle')}
       </h2>
+      {tabs.data ? <InboxTabBar tabs={tabs.data.tabs} current={tab} href={tabHref} /> : tabs.isError ? <ErrorState error={tabs.error} onRetry={() => void tabs.refetch()} /> : null}
       <form
         className="lk-search"
         role="search"
@@ -95,7 +121,40 @@ function InboxList() {
           {t('inbox.searchButton')}
         </Button>
       </form>
-      <details className="lk-filters">
+      {searching ? (
+        <p className="lk-row">
+          <strong>{t('officerFlow.tabs.search')}</strong>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setQ('');
+              set({ q: null });
+            }}
+          >
+            {t('officerFlow.tabs.clearSearch')}
+          </Button>
+        </p>
+      ) : null}
+      {inbox.isError ? (
+        <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />
+      ) : !inbox.data ? (
+        <Loading label={t('inbox.loading')} />
+      ) : (
+        <CardList
+          label={searching ? t('officerFlow.tabs.search') : tab ? t(`officerFlow.tabs.${tab}`) : t('inbox.listTitle')}
+          count={t('inbox.count', { count: inbox.data.total })}
+          items={inbox.data.items}
+          itemKey={(item) => item.id}
+          renderItem={(item) => <InboxRow item={item} />}
+          empty={<EmptyState icon="check" title={searching ? t('officerFlow.empty.search') : t(`officerFlow.empty.${tab ?? 'verify'}`)} />}
+          page={page}
+          totalPages={totalPages}
+          onPage={(next) => set({ page: String(next) })}
+          busy={inbox.isFetching}
+        />
+      )}
+      {/* Below the list: the tabs do the triage, the list comes first on a phone's screen. */}
+      <details className="lk-filters lk-inbox-filters">
         <summary>{t('list.filters')}</summary>
         <div className="lk-filters__grid">
           {select('stage', t('list.stage'), stages.map((stage) => ({ value: stage, label: t(`stage.${stage}`) })))}
@@ -104,84 +163,16 @@ function InboxList() {
           {kecamatan.length > 0 ? select('kecamatan', t('list.kecamatan'), kecamatan.map((name) => ({ value: name, label: name }))) : null}
           {roles.verifier ? select('agency', t('inbox.agency'), bootstrap.region.agencies.map((agency) => ({ value: agency.id, label: agency.shortName }))) : null}
         </div>
-        <div className="lk-checks">
-          <label className="kk-check">
-            <input type="checkbox" checked={params.get('overdue') === 'true'} onChange={(event) => set({ overdue: event.target.checked ? 'true' : null })} />
-            {t('inbox.onlyOverdue')}
-          </label>
-          {roles.handler ? (
+        {roles.handler ? (
+          <div className="lk-checks">
             <label className="kk-check">
               <input type="checkbox" checked={params.get('assignedToMe') === 'true'} onChange={(event) => set({ assignedToMe: event.target.checked ? 'true' : null })} />
               {t('inbox.assignedToMe')}
             </label>
-          ) : null}
-          <label className="kk-check">
-            <input type="checkbox" checked={params.get('all') === 'true'} onChange={(event) => set({ all: event.target.checked ? 'true' : null })} />
-            {t('inbox.includeFinished')}
-          </label>
-        </div>
+          </div>
+        ) : null}
       </details>
-      {inbox.isPending ? (
-        <Loading label={t('inbox.loading')} />
-      ) : inbox.isError ? (
-        <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />
-      ) : (
-        <CardList
-          label={t('inbox.listTitle')}
-          count={t('inbox.count', { count: inbox.data.total })}
-          items={inbox.data.items}
-          itemKey={(item) => item.id}
-          renderItem={(item) => <InboxCard item={item} categoryName={categoryName} />}
-          empty={<EmptyState icon="check" title={t('inbox.empty')} />}
-          page={page}
-          totalPages={totalPages}
-          onPage={(next) => set({ page: String(next) })}
-          busy={inbox.isFetching}
-        />
-      )}
     </section>
-  );
-}
-
-function InboxCard({ item, categoryName }: { item: InboxItem; categoryName: (id: string) => string }) {
-  const t = useT();
-  return (
-    <article className={`lk-card${item.overdue ? ' lk-card--overdue' : ''}`}>
-      {item.overdue ? (
-        <p className="lk-overdue-flag">
-          <Icon name="warning" /> {t('inbox.overdue', { deadline: t(`inbox.deadline.${item.deadline ?? 'agency'}`) })}
-        </p>
-      ) : null}
-      <p className="lk-card__top">
-        <span className="lk-ticket-inline">{item.ticket}</span>
-        <StageBadge stage={item.stage} />
-      </p>
-      <h3 className="lk-card__title">
-        <Link to={`${base}/petugas/${item.id}`}>{item.title}</Link>
-      </h3>
-      <p className="lk-card__meta">
-        <StatusText status={item.status} /> · {categoryName(item.category)}
-        {item.agency ? ` · ${item.agency.shortName}` : ''}
-      </p>
-      <p className="lk-card__meta">
-        {item.dueDate ? (
-          <>
-            {t(`inbox.due.${item.deadline ?? 'agency'}`)}: <DayText value={item.dueDate} />
-          </>
-        ) : (
-          t('inbox.noDeadline')
-        )}
-      </p>
-      <p className="lk-card__foot">
-        <span className="lk-row lk-row--tight">
-          {item.confidential ? <Badge tone="info">{t('visibility.confidential')}</Badge> : null}
-          {item.anonymous ? <Badge tone="neutral">{t('visibility.anonymous')}</Badge> : null}
-          {item.source === 'open311' ? <Badge tone="neutral">Open311</Badge> : null}
-          {item.assignee ? <span className="lk-small">{t('inbox.assignee', { name: item.assignee.name })}</span> : null}
-        </span>
-        <span className="lk-small">{t('list.supporters', { count: item.supporters })}</span>
-      </p>
-    </article>
   );
 }
 

@@ -24,12 +24,16 @@ export default defineClientModule({ id: 'laksa' }, {
     // The server's `trackingUrl` is /laksa/track/<token>: the same page.
     { path: 'track/:token', page: () => import('./track-page.js') },
     { path: 'laporan/:ticket', page: () => import('./detail-page.js') },
+    { path: 'saya', page: () => import('./mine-page.js') },
+    { path: 'saya/:ticket', page: () => import('./track-page.js') },
     { path: 'statistik', page: () => import('./stats-page.js') },
     { path: 'petugas', page: () => import('./inbox-page.js') },
     { path: 'petugas/:id', page: () => import('./officer-report-page.js') },
   ],
   widgets: [{ id: 'latest', widget: () => import('./widget-latest.js') }],
-  // Listed under "Tugas saya" on the home screen for officers holding the role.
-  tasks: [{ path: 'petugas', labelKey: 'inbox.title', roles: ['verifier', 'handler'] }],
+  // Kept by the service worker from the first start, so the report form works offline on first use.
+  precache: ['/api/laksa/categories'],
+  // Listed under "Tugas saya" on the home screen for officers holding the role, with what waits for them.
+  tasks: [{ path: 'petugas', labelKey: 'inbox.title', roles: ['verifier', 'handler'], count: () => import('./task-count.js').then((module) => module.inboxTodo()) }],
   translations,
 });

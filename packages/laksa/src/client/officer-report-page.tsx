@@ -20,15 +20,57 @@ import {
   useSession,
 } from '@kota-kit/core/client';
 import { useState, type ReactNode } from 'react';
-import { rejectReasons, type OfficerAction, type OfficerReport, type RejectReason } from '../schemas.js';
+import { rejectReasons, type OfficerAction, type OfficerActionView, type OfficerReport, type RejectReason } from '../schemas.js';
 import { api, data as answer, eitherBody } from './api.js';
 import { checkPhoto, fileSize, megabytes } from './logic.js';
 import { base, DateText, DayText, Fact, PhotoGrid, StageBadge, StatusText, LaksaNav, Timeline, useCategoryName, useOptions, useT } from './shared.js';
 
 const rejectReasonOf = (value: string | undefined): RejectReason => rejectReasons.find((reason) => reason === value) ?? 'not_authority';
 
-/** The order buttons appear in: the next step of the workflow first. */
-const actionOrder: OfficerAction[] = ['verify', 'forward', 'start', 'respond', 'assign', 'note', 'duplicate', 'reject'];
+/** Actions whose dialog texts live under `officerFlow` (added with the one-step and progress flows). */
+type FlowAction = 'verifyAndForward' | 'progress';
+const isFlowAction = (action: OfficerAction): action is FlowAction => action === 'verifyAndForward' || action === 'progress';
+
+/** The button's words: a forward of a report an agency already holds moves it to another agency. */
+function useActionLabel(report: OfficerReport) {
+  const t = useT();
+  return (action: OfficerAction) => (action === 'forward' && report.status !== 'verified' ? t('officerFlow.button.reroute') : t(`officerFlow.button.${action}`));
+}
+
+/**
+ * The officer's buttons as the server lists them (its transition table decides which actions this officer may
+ * take and which one is the next step): the next step big and first, the others smaller, nothing the officer
+ * cannot do.
+ */
+function ActionBar({ report, onOpen }: { report: OfficerReport; onOpen: (action: OfficerAction) => void }) {
+  const t = useT();
+  const label = useActionLabel(report);
+  const primary = report.actions.find((entry) => entry.primary);
+  const others = report.actions.filter((entry) => !entry.primary);
+  const finished = ['resolved', 'closed', 'rejected', 'duplicate'].includes(report.status);
+  const button = (entry: OfficerActionView) => (
+    <Button key={entry.action} variant={entry.primary ? 'primary' : entry.action === 'reject' ? 'danger' : 'secondary'} className={entry.primary ? 'lk-next-step__button' : undefined} onClick={() => onOpen(entry.action)}>
+      {label(entry.action)}
+    </Button>
+  );
+  return (
+    <section aria-labelledby="lk-actions-title" className="lk-officer-actions">
+      <h2 id="lk-actions-title" className="kk-visually-hidden">
+        {t('officer.actions')}
+      </h2>
+      {primary ? (
+        <div className="lk-next-step">{button(primary)}</div>
+      ) : (
+        <p className="lk-next-step__none">{finished ? t('officerFlow.noNextStepFinished') : t('officerFlow.noNextStep', { agency: report.agency?.shortName ?? '—' })}</p>
+      )}
+      {others.length > 0 ? (
+        <div className="lk-row" role="group" aria-label={t('officerFlow.moreActions')}>
+          {others.map(button)}
+        </div>
+      ) : null}
+    </section>
+  );
+}
 
 export default function OfficerReportPage() {
   const t = useT();
@@ -60,7 +102,6 @@ export default function OfficerReportPage() {
       </div>
     );
   const data = report.data;
-  const actions = actionOrder.filter((action) => data.allowedActions.includes(action));
   return (
     <div className="lk-page">
       <LaksaNav />
@@ -72,7 +113,7 @@ export default function OfficerReportPage() {
       <PageHeader title={data.title} />
       {data.overdue ? (
         <p className="lk-overdue-flag">
-          <Icon name="warning" /> {t('inbox.overdue', { deadline: t(`inbox.deadline.${data.deadline ?? 'agency'}`) })}
+          <Icon name="warning" /> {t(`officerFlow.overdue.${data.deadline ?? 'agency'}`)}
         </p>
       ) : null}
       <div className="lk-detail-head">
@@ -86,20 +127,7 @@ export default function OfficerReportPage() {
           {done}
         </p>
       ) : null}
-      {actions.length > 0 ? (
-        <section aria-labelledby="lk-actions-title" className="lk-officer-actions">
-          <h2 id="lk-actions-title" className="kk-visually-hidden">
-            {t('officer.actions')}
-          </h2>
-          <div className="lk-row">
-            {actions.map((action) => (
-              <Button key={action} variant={action === 'reject' ? 'danger' : action === actions[0] ? 'primary' : 'secondary'} onClick={() => setOpen(action)}>
-                {t(`action.${action}.button`)}
-              </Button>
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <ActionBar report={data} onOpen={setOpen} />
       <dl className="lk-facts">
         <Fact label={t('detail.status')}>
           <StatusText status={data.status} />
@@ -179,7 +207,14 @@ function ActionDialog({ action, report, onClose, onDone }: { action: OfficerActi
   const options = useOptions();
   const bootstrap = useBootstrap();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<Values>((): Values => (action === 'reject' ? { reason: 'not_authority' } : action === 'assign' ? { userId: report.assignee?.id ?? '' } : {}));
+  // The category's agency, preselected when it can be chosen (not the agency that already holds the report).
+  const categoryAgency = bootstrap.region.agencies.find((agency) => agency.id === options.categories.find((category) => category.id === report.category)?.agency);
+  const agencyChoices = bootstrap.region.agencies.filter((agency) => action === 'verifyAndForward' || report.status === 'verified' || agency.id !== report.agency?.id);
+  const preselected = categoryAgency && agencyChoices.includes(categoryAgency) ? categoryAgency.id : '';
+  const [values, setValues] = useState<Values>(
+    (): Values =>
+      action === 'reject' ? { reason: 'not_authority' } : action === 'assign' ? { userId: report.assignee?.id ?? '' } : action === 'forward' || action === 'verifyAndForward' ? { agency: preselected } : {},
+  );
   const [files, setFiles] = useState<File[]>([]);
   const [fileNote, setFileNote] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
@@ -200,6 +235,14 @@ function ActionDialog({ action, report, onClose, onDone }: { action: OfficerActi
     switch (action) {
       case 'verify':
         return answer(actions.verify.$post({ param, json: { note: trimmed('note') } }));
+      case 'verifyAndForward':
+        return answer(actions['verify-and-forward'].$post({ param, json: { agency: values.agency ?? '', note: trimmed('note') } }));
+      case 'progress': {
+        const note = values.note?.trim() ?? '';
+        const progress = actions.progress.$post;
+        if (files.length === 0) return answer(progress(eitherBody(progress, { param, json: { note } })));
+        return answer(progress(eitherBody(progress, { param, form: { note, photos: files } })));
+      }
       case 'start':
         return answer(actions.start.$post({ param, json: { note: trimmed('note') } }));
       case 'reject':
@@ -228,7 +271,7 @@ function ActionDialog({ action, report, onClose, onDone }: { action: OfficerActi
       const next = await send();
       queryClient.setQueryData(['laksa', 'officer-report', report.id], next);
       void queryClient.invalidateQueries({ queryKey: ['laksa', 'inbox'] });
-      onDone(t(`action.${action}.done`, { ticket: report.ticket }));
+      onDone(isFlowAction(action) ? t(`officerFlow.${action}.done`, { ticket: report.ticket }) : t(`action.${action}.done`, { ticket: report.ticket }));
     } catch (caught) {
       setError(caught instanceof Error ? caught : new Error(String(caught)));
     } finally {
@@ -240,6 +283,48 @@ function ActionDialog({ action, report, onClose, onDone }: { action: OfficerActi
   const generalShown = error && !(error instanceof ApiError && Object.keys(fieldErrors).some((key) => ['note', 'reason', 'agency', 'userId', 'text', 'response', 'of', 'photos'].includes(key.split('.')[0]!)));
   const note = (label = t('action.noteLabel'), required = false) => (
     <TextArea label={label} required={required} rows={3} maxLength={2000} value={values.note ?? ''} onChange={(event) => set('note', event.target.value)} error={errorOf('note')} />
+  );
+  const photoPicker = (label: string) => (
+    <div className={`kk-field${errorOf('photos') ? ' kk-field--invalid' : ''}`}>
+      <label className="kk-field__label" htmlFor="lk-respond-photos">
+        {label}
+      </label>
+      <input
+        id="lk-respond-photos"
+        type="file"
+        accept="image/*"
+        capture="environment"
+        multiple
+        className="lk-file"
+        onChange={(event) => {
+          const picked = [...(event.target.files ?? [])];
+          event.target.value = '';
+          const ok: File[] = [];
+          const notes: string[] = [];
+          for (const file of picked) {
+            const problem = checkPhoto(file, files.length + ok.length, options.maxPhotos, options.maxPhotoBytes);
+            if (problem) notes.push(t(`form.photoProblem.${problem}`, { name: file.name, max: options.maxPhotos, mb: megabytes(options.maxPhotoBytes) }));
+            else ok.push(file);
+          }
+          setFiles((current) => [...current, ...ok]);
+          setFileNote(notes.join(' ') || null);
+        }}
+      />
+      {fileNote ? <p className="kk-field__error">{fileNote}</p> : null}
+      {errorOf('photos') ? <p className="kk-field__error">{errorOf('photos')}</p> : null}
+      {files.length ? (
+        <ul className="lk-file-list">
+          {files.map((file, index) => (
+            <li key={`${file.name}-${index}`}>
+              {file.name} ({fileSize(file.size)}){' '}
+              <Button variant="secondary" onClick={() => setFiles((current) => current.filter((entry) => entry !== file))}>
+                {t('form.remove')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
   let fields: ReactNode = null;
   switch (action) {
@@ -268,9 +353,11 @@ function ActionDialog({ action, report, onClose, onDone }: { action: OfficerActi
         </>
       );
       break;
+    case 'verifyAndForward':
     case 'forward':
       fields = (
         <>
+          {action === 'verifyAndForward' ? <p>{t('officerFlow.verifyAndForward.text')}</p> : null}
           <SelectField
             label={t('action.forward.agency')}
             required
@@ -278,8 +365,8 @@ function ActionDialog({ action, report, onClose, onDone }: { action: OfficerActi
             value={values.agency ?? ''}
             onChange={(event) => set('agency', event.target.value)}
             error={errorOf('agency')}
-            hint={t('action.forward.hint', { agency: options.categories.find((category) => category.id === report.category)?.agency ?? '—' })}
-            options={bootstrap.region.agencies.filter((agency) => agency.id !== report.agency?.id || report.status === 'verified').map((agency) => ({ value: agency.id, label: `${agency.shortName} — ${agency.name}` }))}
+            hint={categoryAgency ? t('officerFlow.categoryAgency', { name: categoryAgency.name }) : undefined}
+            options={agencyChoices.map((agency) => ({ value: agency.id, label: t('officerFlow.agencyOption', { name: agency.name, shortName: agency.shortName }) }))}
           />
           {note(t('action.publicNote'))}
         </>
@@ -315,50 +402,29 @@ function ActionDialog({ action, report, onClose, onDone }: { action: OfficerActi
         </>
       );
       break;
+    case 'progress':
+      fields = (
+        <>
+          <TextArea
+            label={t('officerFlow.progress.text')}
+            required
+            rows={4}
+            maxLength={4000}
+            value={values.note ?? ''}
+            onChange={(event) => set('note', event.target.value)}
+            error={errorOf('note')}
+            hint={t('officerFlow.progress.hint')}
+          />
+          {photoPicker(t('officerFlow.progress.photos', { max: options.maxPhotos }))}
+          <p className="lk-small">{t('officerFlow.progress.public')}</p>
+        </>
+      );
+      break;
     case 'respond':
       fields = (
         <>
           <TextArea label={t('action.respond.text')} required rows={5} maxLength={4000} value={values.response ?? ''} onChange={(event) => set('response', event.target.value)} error={errorOf('response')} hint={t('action.respond.hint')} />
-          <div className={`kk-field${errorOf('photos') ? ' kk-field--invalid' : ''}`}>
-            <label className="kk-field__label" htmlFor="lk-respond-photos">
-              {t('action.respond.photos', { max: options.maxPhotos })}
-            </label>
-            <input
-              id="lk-respond-photos"
-              type="file"
-              accept="image/*"
-              capture="environment"
-              multiple
-              className="lk-file"
-              onChange={(event) => {
-                const picked = [...(event.target.files ?? [])];
-                event.target.value = '';
-                const ok: File[] = [];
-                const notes: string[] = [];
-                for (const file of picked) {
-                  const problem = checkPhoto(file, files.length + ok.length, options.maxPhotos, options.maxPhotoBytes);
-                  if (problem) notes.push(t(`form.photoProblem.${problem}`, { name: file.name, max: options.maxPhotos, mb: megabytes(options.maxPhotoBytes) }));
-                  else ok.push(file);
-                }
-                setFiles((current) => [...current, ...ok]);
-                setFileNote(notes.join(' ') || null);
-              }}
-            />
-            {fileNote ? <p className="kk-field__error">{fileNote}</p> : null}
-            {errorOf('photos') ? <p className="kk-field__error">{errorOf('photos')}</p> : null}
-            {files.length ? (
-              <ul className="lk-file-list">
-                {files.map((file, index) => (
-                  <li key={`${file.name}-${index}`}>
-                    {file.name} ({fileSize(file.size)}){' '}
-                    <Button variant="secondary" onClick={() => setFiles((current) => current.filter((entry) => entry !== file))}>
-                      {t('form.remove')}
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+          {photoPicker(t('action.respond.photos', { max: options.maxPhotos }))}
           <p className="lk-small">{t('action.respond.public')}</p>
         </>
       );
@@ -368,14 +434,14 @@ function ActionDialog({ action, report, onClose, onDone }: { action: OfficerActi
     <Dialog
       open
       onClose={onClose}
-      title={t(`action.${action}.title`, { ticket: report.ticket })}
+      title={isFlowAction(action) ? t(`officerFlow.${action}.title`, { ticket: report.ticket }) : t(`action.${action}.title`, { ticket: report.ticket })}
       actions={
         <>
           <Button variant="secondary" onClick={onClose} disabled={busy}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" form="lk-action-form" variant={action === 'reject' ? 'danger' : 'primary'} loading={busy}>
-            {t(`action.${action}.confirm`)}
+            {isFlowAction(action) ? t(`officerFlow.${action}.confirm`) : t(`action.${action}.confirm`)}
           </Button>
         </>
       }

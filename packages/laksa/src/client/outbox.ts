@@ -6,6 +6,7 @@
 import { ApiError } from '@kota-kit/core/client';
 import type { CreateReportInput, CreateReportResult } from '../schemas.js';
 import { api, data, eitherBody } from './api.js';
+import { saveReportReceipt } from './receipts.js';
 import { flushQueue, IndexedDbQueueStore, MemoryQueueStore, newQueuedReport, type QueuedPhoto, type QueueStore, type SendOutcome } from './queue.js';
 
 /** Window event fired whenever the outbox or the receipts change, so pages can re-read them. */
@@ -94,7 +95,10 @@ export function flushOutbox(): Promise<void> {
   running ??= (async () => {
     try {
       const result = await flushQueue(outboxStore(), sendQueued, (item, created) => {
-        writeReceipts([{ ticket: created.ticket, trackingUrl: created.trackingUrl, title: item.report.title, sentAt: new Date().toISOString() }, ...readReceipts()]);
+        const receipt = { ticket: created.ticket, trackingUrl: created.trackingUrl, title: item.report.title, sentAt: new Date().toISOString() };
+        writeReceipts([receipt, ...readReceipts()]);
+        // And in the phone's lasting list of reports sent ("Laporan saya").
+        saveReportReceipt(receipt);
       });
       if (result.sent.length || result.refused.length || result.interrupted) notify();
     } catch {

@@ -5,6 +5,7 @@ import {
   FormError,
   Icon,
   insideBounds,
+  kecamatanAt,
   Loading,
   RegionPointPicker,
   SelectField,
@@ -12,17 +13,25 @@ import {
   TextField,
   useBootstrap,
   useLanguage,
+  useSession,
+  type LatLng,
 } from '@kota-kit/core/client';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { reportTypes, type CategoriesResponse, type CreateReportResult } from '../schemas.js';
+import { reportTypes, type CreateReportResult } from '../schemas.js';
 import { checkPhoto, fileSize, mapReportErrors, megabytes, type FormField, type MappedErrors } from './logic.js';
 import { enqueue, isNetworkError, postReport } from './outbox.js';
 import { checkDraft, emptyDraft, isFieldMessageKey, toCreateInput, type Draft, type PhotoItem } from './report-draft.js';
-import { useCategories } from './report-config.js';
+import { useCategories, type FormConfig } from './report-config.js';
+import { saveReportReceipt } from './receipts.js';
 import { Choice, Done, Queued, Review } from './report-steps.js';
 import { LaksaNav, useOnline, useOptions, useT } from './shared.js';
 
-type Step = 'edit' | 'review' | 'done' | 'queued';
+/** Location and photo first (as FixMyStreet does), then the details, then the review. */
+type Step = 'place' | 'details' | 'review' | 'done' | 'queued';
+
+/** The fields of the first step; every other field is on the second. */
+const placeFields: readonly FormField[] = ['kecamatan', 'kelurahan', 'address', 'point', 'photos'];
+const stepOf = (field: FormField): 'place' | 'details' => (placeFields.includes(field) ? 'place' : 'details');
 
 export default function ReportPage() {
   const t = useT();
@@ -42,13 +51,16 @@ export default function ReportPage() {
   );
 }
 
-function ReportForm({ config }: { config: CategoriesResponse }) {
+function ReportForm({ config }: { config: FormConfig }) {
   const t = useT();
   const language = useLanguage();
   const online = useOnline();
   const { geography } = useBootstrap().region;
-  const [step, setStep] = useState<Step>('edit');
+  const { user } = useSession();
+  const [step, setStep] = useState<Step>('place');
   const [draft, setDraft] = useState<Draft>(emptyDraft);
+  // How the kecamatan was filled from the point: inside its boundary (fixed), or the nearest centre (a guess).
+  const [kecamatanBy, setKecamatanBy] = useState<'boundary' | 'nearest' | null>(null);
   const [photos, setPhotos] = useState<PhotoItem[]>([]);
   const [errors, setErrors] = useState<MappedErrors>({ fields: {}, general: [] });
   const [photoNote, setPhotoNote] = useState<string | null>(null);
@@ -59,6 +71,13 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
   const photoUrls = useRef<string[]>([]);
 
   useEffect(() => () => photoUrls.current.forEach((url) => URL.revokeObjectURL(url)), []);
+  // Signed in: the contact fields start with the account's name and email (the citizen may change or clear them).
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (!user || prefilled.current) return;
+    prefilled.current = true;
+    setDraft((current) => ({ ...current, name: current.name || user.name, email: current.email || user.email }));
+  }, [user]);
   const firstStep = useRef(true);
   useEffect(() => {
     // Move focus to the new step's heading (not on the first paint: the page keeps its normal start).
@@ -75,6 +94,22 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
     if (errors.fields[field]) setErrors((current) => ({ ...current, fields: { ...current.fields, [field]: undefined } }));
   };
   const fieldError = (field: FormField) => errors.fields[field] ?? null;
+  /** A point (tap or GPS) also fills the kecamatan from the region's boundaries, or the nearest centre. */
+  const setPoint = (point: LatLng | null) => {
+    set('point', point);
+    const match = point ? kecamatanAt(geography, point) : null;
+    const name = match && (config.kecamatan.length === 0 || config.kecamatan.includes(match.kecamatan.name)) ? match.kecamatan.name : null;
+    setKecamatanBy(name ? match!.by : null);
+    if (name) set('kecamatan', name);
+    else if (kecamatanBy === 'boundary') set('kecamatan', '');
+  };
+  const pointCaption = !draft.point
+    ? t('flow.pointNone')
+    : geography && !insideBounds(draft.point, geography.bounds)
+      ? t('flow.pointOutside')
+      : kecamatanBy && draft.kecamatan
+        ? t('flow.pointIn', { name: draft.kecamatan })
+        : t('flow.pointChosen');
   const categoriesOfType = config.categories.filter((category) => category.types.includes(draft.type));
   const category = config.categories.find((entry) => entry.id === draft.category);
   const hasContact = Boolean(draft.name.trim() || draft.email.trim() || draft.phone.trim() || (config.askNik && draft.nik.trim()));
@@ -109,7 +144,7 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
     navigator.geolocation.getCurrentPosition(
       (position) => {
         const point = { lat: Math.round(position.coords.latitude * 100_000) / 100_000, lng: Math.round(position.coords.longitude * 100_000) / 100_000 };
-        set('point', point);
+        setPoint(point);
         // "Outside the city" only when the region's config gives its bounds.
         setGeo({ busy: false, message: geography && !insideBounds(point, geography.bounds) ? t('form.geo.outside') : t('form.geo.ok') });
       },
@@ -118,16 +153,30 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
     );
   };
 
-  const toReview = () => {
+  /**
+   * Checks the fields of `upTo` (and of the steps before it) and moves on, or shows what to fix on the first
+   * step with errors. Moving on from the first step keeps the server's messages for the next step's fields.
+   */
+  const check = (upTo: 'place' | 'details', next: Step) => {
     const found = checkDraft(draft, config.askNik);
-    const fields = Object.fromEntries(Object.entries(found).map(([field, key]) => [field, isFieldMessageKey(key) ? t(key) : key]));
-    setErrors({ fields, general: [] });
-    if (Object.keys(fields).length > 0) {
+    const fields = Object.fromEntries(
+      Object.entries(found)
+        .filter(([field]) => upTo === 'details' || stepOf(field as FormField) === 'place')
+        .map(([field, key]) => [field, isFieldMessageKey(key) ? t(key) : key]),
+    ) as MappedErrors['fields'];
+    const refused = Object.keys(fields) as FormField[];
+    const later = upTo === 'place' ? Object.fromEntries(Object.entries(errors.fields).filter(([field, message]) => message && stepOf(field as FormField) === 'details')) : {};
+    setErrors({ fields: { ...later, ...fields }, general: [] });
+    if (refused.length > 0) {
+      const back = refused.some((field) => stepOf(field) === 'place') ? 'place' : 'details';
+      if (back !== step) setStep(back);
       requestAnimationFrame(() => document.getElementById('lk-form-errors')?.focus());
       return;
     }
-    setStep('review');
+    setStep(next);
   };
+  const toDetails = () => check('place', 'details');
+  const toReview = () => check('details', 'review');
 
   const send = async () => {
     setSending(true);
@@ -138,7 +187,10 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
         setStep('queued');
         return;
       }
-      setResult(await postReport(input, queuedPhotos));
+      const created = await postReport(input, queuedPhotos);
+      // A receipt on the phone for "Laporan saya": the ticket, the title and the private tracking link.
+      saveReportReceipt({ ticket: created.ticket, title: input.title, trackingUrl: created.trackingUrl, sentAt: new Date().toISOString() });
+      setResult(created);
       setStep('done');
     } catch (error) {
       if (isNetworkError(error)) {
@@ -147,7 +199,9 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
       } else if (error instanceof ApiError && (error.status === 400 || error.status === 422)) {
         const mapped = mapReportErrors(error.problem.errors);
         setErrors({ fields: mapped.fields, general: mapped.general.length ? mapped.general : Object.keys(mapped.fields).length ? [] : [error.message] });
-        setStep('edit');
+        // Back to the first step with a refused field (the summary lists them all).
+        const refused = (Object.keys(mapped.fields) as FormField[]).filter((field) => mapped.fields[field]);
+        setStep(refused.some((field) => stepOf(field) === 'place') ? 'place' : 'details');
         requestAnimationFrame(() => document.getElementById('lk-form-errors')?.focus());
       } else {
         setErrors({ fields: {}, general: [error instanceof ApiError && error.status === 429 ? t('form.rateLimited') : error instanceof Error ? error.message : String(error)] });
@@ -176,11 +230,149 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
           <Button onClick={() => void send()} loading={sending}>
             {online ? t('review.send') : t('review.saveOffline')}
           </Button>
-          <Button variant="secondary" onClick={() => setStep('edit')} disabled={sending}>
+          <Button variant="secondary" onClick={() => setStep('details')} disabled={sending}>
             {t('review.back')}
           </Button>
         </div>
       </div>
+    );
+  }
+
+  const errorSummary =
+    errorCount > 0 || errors.general.length > 0 ? (
+      <div className="kk-form-error" id="lk-form-errors" tabIndex={-1} role="alert">
+        <p>{errorCount > 0 ? t('form.errorSummary', { count: errorCount }) : null}</p>
+        <ul>
+          {(Object.entries(errors.fields) as [FormField, string | undefined][])
+            .filter(([, message]) => message)
+            .map(([field, message]) => (
+              <li key={field}>
+                <a href={`#lk-f-${field}`}>
+                  {t(`form.fieldName.${field}`)}: {message}
+                </a>
+              </li>
+            ))}
+          {errors.general.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      </div>
+    ) : null;
+  const offlineNote = config.source !== 'server' ? <p className="lk-note lk-note--offline">{t('flow.offlineCategories')}</p> : null;
+
+  if (step === 'place') {
+    const locked = kecamatanBy === 'boundary' && Boolean(draft.point) && Boolean(draft.kecamatan);
+    return (
+      <form
+        className="lk-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          toDetails();
+        }}
+      >
+        <h1 className="kk-page-header__title" tabIndex={-1} ref={headingRef}>
+          {t('form.title')}
+        </h1>
+        <p className="lk-step">{t('flow.step', { n: 1 })}</p>
+        {offlineNote}
+        {errorSummary}
+        <fieldset className="kk-fieldset lk-fieldset" id="lk-f-point">
+          <legend>{t('flow.placeTitle')}</legend>
+          <p className="kk-field__hint" id="lk-point-hint">
+            {t('flow.placeIntro')}
+          </p>
+          <div className="lk-row">
+            <Button variant="secondary" onClick={useMyLocation} loading={geo.busy}>
+              <Icon name="pin" /> {t('form.geo.button')}
+            </Button>
+            {draft.point ? (
+              <Button variant="secondary" onClick={() => setPoint(null)}>
+                {t('form.pointClear')}
+              </Button>
+            ) : null}
+          </div>
+          {geo.message ? (
+            <p className="lk-small" role="status">
+              {geo.message}
+            </p>
+          ) : null}
+          <RegionPointPicker value={draft.point} onChange={setPoint} describedBy="lk-point-hint" caption={pointCaption} />
+          {fieldError('point') ? <p className="kk-field__error">{fieldError('point')}</p> : null}
+          {locked ? (
+            <div className="kk-field" id="lk-f-kecamatan">
+              <p className="kk-field__label">{t('form.kecamatan')}</p>
+              <p className="lk-kecamatan-fixed" role="status">
+                {t('flow.kecamatanFromPoint', { name: draft.kecamatan })}
+              </p>
+            </div>
+          ) : config.kecamatan.length > 0 ? (
+            <SelectField
+              id="lk-f-kecamatan"
+              label={t('form.kecamatan')}
+              placeholder={t('form.kecamatanPlaceholder')}
+              value={draft.kecamatan}
+              onChange={(event) => {
+                set('kecamatan', event.target.value);
+                setKecamatanBy(null);
+              }}
+              error={fieldError('kecamatan')}
+              hint={kecamatanBy === 'nearest' && draft.kecamatan ? t('flow.kecamatanNearest', { name: draft.kecamatan }) : undefined}
+              options={config.kecamatan.map((name) => ({ value: name, label: name }))}
+            />
+          ) : (
+            // A region that lists no kecamatan takes the name as the citizen writes it.
+            <TextField id="lk-f-kecamatan" label={t('form.kecamatan')} maxLength={60} value={draft.kecamatan} onChange={(event) => set('kecamatan', event.target.value)} error={fieldError('kecamatan')} />
+          )}
+          <TextField id="lk-f-kelurahan" label={t('form.kelurahan')} maxLength={80} value={draft.kelurahan} onChange={(event) => set('kelurahan', event.target.value)} error={fieldError('kelurahan')} />
+          <TextField id="lk-f-address" label={t('form.address')} maxLength={300} value={draft.address} onChange={(event) => set('address', event.target.value)} error={fieldError('address')} hint={t('form.addressHint')} />
+        </fieldset>
+
+        {config.maxPhotos > 0 ? (
+          <div className={`kk-field${fieldError('photos') ? ' kk-field--invalid' : ''}`} id="lk-f-photos">
+            <label className="kk-field__label" htmlFor="lk-photo-input">
+              {t('form.photos', { max: config.maxPhotos })}
+            </label>
+            <p className="kk-field__hint" id="lk-photo-hint">
+              {t('form.photosHint', { mb: megabytes(config.maxPhotoBytes) })}
+            </p>
+            <input
+              id="lk-photo-input"
+              className="lk-file"
+              type="file"
+              accept="image/*"
+              capture="environment"
+              multiple
+              disabled={photos.length >= config.maxPhotos}
+              aria-describedby="lk-photo-hint"
+              onChange={addPhotos}
+            />
+            {photoNote ? (
+              <p className="kk-field__error" role="alert">
+                {photoNote}
+              </p>
+            ) : null}
+            {fieldError('photos') ? <p className="kk-field__error">{fieldError('photos')}</p> : null}
+            {photos.length > 0 ? (
+              <ul className="lk-previews">
+                {photos.map((photo, index) => (
+                  <li key={photo.url}>
+                    <img src={photo.url} alt={t('form.photoPreview', { n: index + 1 })} />
+                    <span className="lk-small">{fileSize(photo.file.size, language)}</span>
+                    <Button variant="secondary" onClick={() => setPhotos((current) => current.filter((entry) => entry !== photo))} aria-label={t('form.photoRemove', { n: index + 1 })}>
+                      {t('form.remove')}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+
+        <div className="lk-actions">
+          <Button type="submit">{t('flow.toDetails')}</Button>
+        </div>
+      </form>
     );
   }
 
@@ -196,26 +388,12 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
       <h1 className="kk-page-header__title" tabIndex={-1} ref={headingRef}>
         {t('form.title')}
       </h1>
+      <p className="lk-step">
+        {t('flow.step', { n: 2 })} · {t('flow.detailsTitle')}
+      </p>
       <p className="kk-page-header__description">{t('form.description')}</p>
-      {errorCount > 0 || errors.general.length > 0 ? (
-        <div className="kk-form-error" id="lk-form-errors" tabIndex={-1} role="alert">
-          <p>{errorCount > 0 ? t('form.errorSummary', { count: errorCount }) : null}</p>
-          <ul>
-            {(Object.entries(errors.fields) as [FormField, string | undefined][])
-              .filter(([, message]) => message)
-              .map(([field, message]) => (
-                <li key={field}>
-                  <a href={`#lk-f-${field}`}>
-                    {t(`form.fieldName.${field}`)}: {message}
-                  </a>
-                </li>
-              ))}
-            {errors.general.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {offlineNote}
+      {errorSummary}
 
       <fieldset className="kk-fieldset lk-fieldset" id="lk-f-type">
         <legend>{t('form.type')}</legend>
@@ -255,91 +433,6 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
       <TextField id="lk-f-title" label={t('form.reportTitle')} required maxLength={150} value={draft.title} onChange={(event) => set('title', event.target.value)} error={fieldError('title')} hint={t('form.titleHint')} />
       <TextArea id="lk-f-description" label={t('form.reportDescription')} required maxLength={4000} rows={5} value={draft.description} onChange={(event) => set('description', event.target.value)} error={fieldError('description')} hint={t('form.descriptionHint')} />
 
-      <fieldset className="kk-fieldset lk-fieldset">
-        <legend>{t('form.location')}</legend>
-        <p className="lk-small">{t('form.locationHint')}</p>
-        {config.kecamatan.length > 0 ? (
-          <SelectField
-            id="lk-f-kecamatan"
-            label={t('form.kecamatan')}
-            placeholder={t('form.kecamatanPlaceholder')}
-            value={draft.kecamatan}
-            onChange={(event) => set('kecamatan', event.target.value)}
-            error={fieldError('kecamatan')}
-            options={config.kecamatan.map((name) => ({ value: name, label: name }))}
-          />
-        ) : (
-          // A region that lists no kecamatan takes the name as the citizen writes it.
-          <TextField id="lk-f-kecamatan" label={t('form.kecamatan')} maxLength={60} value={draft.kecamatan} onChange={(event) => set('kecamatan', event.target.value)} error={fieldError('kecamatan')} />
-        )}
-        <TextField id="lk-f-kelurahan" label={t('form.kelurahan')} maxLength={80} value={draft.kelurahan} onChange={(event) => set('kelurahan', event.target.value)} error={fieldError('kelurahan')} />
-        <TextField id="lk-f-address" label={t('form.address')} maxLength={300} value={draft.address} onChange={(event) => set('address', event.target.value)} error={fieldError('address')} hint={t('form.addressHint')} />
-        <div className={`kk-field${fieldError('point') ? ' kk-field--invalid' : ''}`} id="lk-f-point">
-          <p className="kk-field__label">{t('form.point')}</p>
-          <p className="kk-field__hint" id="lk-point-hint">
-            {t('form.pointHint')}
-          </p>
-          <div className="lk-row">
-            <Button variant="secondary" onClick={useMyLocation} loading={geo.busy}>
-              <Icon name="pin" /> {t('form.geo.button')}
-            </Button>
-            {draft.point ? (
-              <Button variant="secondary" onClick={() => set('point', null)}>
-                {t('form.pointClear')}
-              </Button>
-            ) : null}
-          </div>
-          {geo.message ? (
-            <p className="lk-small" role="status">
-              {geo.message}
-            </p>
-          ) : null}
-          <RegionPointPicker value={draft.point} onChange={(point) => set('point', point)} describedBy="lk-point-hint" />
-          {fieldError('point') ? <p className="kk-field__error">{fieldError('point')}</p> : null}
-        </div>
-      </fieldset>
-
-      {config.maxPhotos > 0 ? (
-        <div className={`kk-field${fieldError('photos') ? ' kk-field--invalid' : ''}`} id="lk-f-photos">
-          <label className="kk-field__label" htmlFor="lk-photo-input">
-            {t('form.photos', { max: config.maxPhotos })}
-          </label>
-          <p className="kk-field__hint" id="lk-photo-hint">
-            {t('form.photosHint', { mb: megabytes(config.maxPhotoBytes) })}
-          </p>
-          <input
-            id="lk-photo-input"
-            className="lk-file"
-            type="file"
-            accept="image/*"
-            capture="environment"
-            multiple
-            disabled={photos.length >= config.maxPhotos}
-            aria-describedby="lk-photo-hint"
-            onChange={addPhotos}
-          />
-          {photoNote ? (
-            <p className="kk-field__error" role="alert">
-              {photoNote}
-            </p>
-          ) : null}
-          {fieldError('photos') ? <p className="kk-field__error">{fieldError('photos')}</p> : null}
-          {photos.length > 0 ? (
-            <ul className="lk-previews">
-              {photos.map((photo, index) => (
-                <li key={photo.url}>
-                  <img src={photo.url} alt={t('form.photoPreview', { n: index + 1 })} />
-                  <span className="lk-small">{fileSize(photo.file.size, language)}</span>
-                  <Button variant="secondary" onClick={() => setPhotos((current) => current.filter((entry) => entry !== photo))} aria-label={t('form.photoRemove', { n: index + 1 })}>
-                    {t('form.remove')}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
-
       <fieldset className="kk-fieldset lk-fieldset lk-visibility">
         <legend>{t('visibility.title')}</legend>
         <p className="lk-small">{t('visibility.intro')}</p>
@@ -369,6 +462,9 @@ function ReportForm({ config }: { config: CategoriesResponse }) {
 
       <div className="lk-actions">
         <Button type="submit">{t('form.toReview')}</Button>
+        <Button variant="secondary" onClick={() => setStep('place')}>
+          {t('flow.backToPlace')}
+        </Button>
       </div>
     </form>
   );

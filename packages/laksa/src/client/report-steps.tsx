@@ -3,6 +3,7 @@ import { Button, Icon, Link } from '@kota-kit/core/client';
 import { useState, type ReactNode, type RefObject } from 'react';
 import type { CreateReportResult } from '../schemas.js';
 import { visibilitySummary } from './logic.js';
+import { whatsappShareUrl } from './receipts.js';
 import type { Draft, PhotoItem } from './report-draft.js';
 import { base, useT } from './shared.js';
 export function Choice({ name, checked, onChange, title, hint }: { name: string; checked: boolean; onChange: () => void; title: string; hint: string }) {
@@ -124,9 +125,15 @@ export function Done({ result, heading }: { result: CreateReportResult; heading:
         <input id="lk-tracking-link" className="kk-input" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
         <Button onClick={() => void copy()}>{t('done.copy')}</Button>
       </div>
+      <p className="lk-row">
+        <a className="kk-button kk-button--secondary lk-whatsapp" href={whatsappShareUrl(t('receipt.whatsappText', { ticket: result.ticket, link }))} target="_blank" rel="noopener noreferrer">
+          <Icon name="share" /> {t('receipt.whatsapp')}
+        </a>
+      </p>
       <p className="lk-small" role="status">
         {copied === 'ok' ? t('done.copied') : copied === 'failed' ? t('done.copyFailed') : ''}
       </p>
+      <p className="lk-small">{t('receipt.kept')}</p>
       <div className="lk-actions">
         <Link to={result.trackingUrl} className="kk-button kk-button--secondary">
           {t('done.open')}

@@ -62,6 +62,7 @@ export function LaksaNav() {
       links={[
         { to: base, label: t('subnav.home'), icon: 'list', end: true },
         { to: `${base}/lapor`, label: t('subnav.report'), icon: 'report' },
+        { to: `${base}/saya`, label: t('citizen.mine.title'), icon: 'user' },
         { to: `${base}/statistik`, label: t('subnav.stats'), icon: 'chart' },
         { to: `${base}/petugas`, label: t('subnav.inbox'), icon: 'user', hidden: !roles.verifier && !roles.handler },
       ]}

@@ -3,6 +3,7 @@ import { DataTable, dateText, ErrorState, Loading, PageHeader, useLanguage, useQ
 import type { Stats, StatsRow } from '../schemas.js';
 import { api, data } from './api.js';
 import { durationParts } from './logic.js';
+import { AgencyName, Explain } from './citizen.js';
 import { LaksaNav, useCategoryName, useT } from './shared.js';
 
 export const periods = [30, 90, 365] as const;
@@ -107,8 +108,11 @@ function StatsView({ stats }: { stats: Stats }) {
           <span className="lk-kpi__label">{t('stats.satisfaction', { count: total.ratings })}</span>
         </li>
       </ul>
+      <div className="lk-explains">
+        <Explain term="median" />
+      </div>
       <Bars title={t('stats.byCategory')} rows={byCategory} />
-      <Bars title={t('stats.byAgency')} rows={stats.byAgency} />
+      <Bars title={t('stats.byAgency')} rows={stats.byAgency} agencies />
       <ShareBars title={t('stats.deadlineByAgency')} rows={stats.byAgency} />
       <details className="lk-table-toggle">
         <summary>{t('stats.showTable')}</summary>
@@ -120,7 +124,7 @@ function StatsView({ stats }: { stats: Stats }) {
 }
 
 /** Received vs resolved per row, as CSS bars with the figures written out. The table below has the same data. */
-function Bars({ title, rows }: { title: string; rows: StatsRow[] }) {
+function Bars({ title, rows, agencies = false }: { title: string; rows: StatsRow[]; agencies?: boolean }) {
   const t = useT();
   const format = useFormat();
   const shown = rows.filter((row) => row.received > 0).sort((a, b) => b.received - a.received);
@@ -137,7 +141,7 @@ function Bars({ title, rows }: { title: string; rows: StatsRow[] }) {
         <ul className="lk-bars">
           {shown.map((row) => (
             <li key={row.id}>
-              <span className="lk-bars__name">{row.name}</span>
+              <span className="lk-bars__name">{agencies ? <AgencyName agency={{ id: row.id, shortName: row.name }} /> : row.name}</span>
               <span className="lk-bars__track" aria-hidden="true">
                 <span className="lk-bars__bar lk-bars__bar--received" style={{ width: `${(row.received / max) * 100}%` }} />
                 <span className="lk-bars__bar lk-bars__bar--resolved" style={{ width: `${(row.resolved / max) * 100}%` }} />

@@ -1,6 +1,7 @@
 import { Link, useQuery, useToday } from '@kota-kit/core/client';
 import { api, data } from './api.js';
-import { base, DateText, StageBadge, useT } from './shared.js';
+import { PlainStatus } from './citizen.js';
+import { base, DateText, useT } from './shared.js';
 
 /** Home-screen widget: the latest public reports and how many were resolved this month. */
 export default function LatestWidget() {
@@ -33,7 +34,7 @@ export default function LatestWidget() {
             <li key={report.ticket}>
               <Link to={`${base}/laporan/${report.ticket}`}>{report.title}</Link>
               <span className="lk-widget__meta">
-                <StageBadge stage={report.stage} /> <DateText value={report.createdAt} />
+                <PlainStatus status={report.status} overdue={report.overdue} /> <DateText value={report.createdAt} />
               </span>
             </li>
           ))}

@@ -39,7 +39,8 @@ export type Photo = z.infer<typeof photoSchema>;
 export const timelineEntrySchema = z.object({
   id: z.number().int(),
   at: isoDateTime,
-  kind: z.enum(['status', 'response', 'reopen', 'rating']),
+  /** `progress`: an agency's public update that keeps the report open. */
+  kind: z.enum(['status', 'response', 'progress', 'reopen', 'rating']),
   fromStatus: z.enum(reportStatuses).nullable(),
   status: z.enum(reportStatuses),
   /** Public text (reason, official response). Plain text: render as text, never as HTML. */
@@ -70,6 +71,8 @@ export const publicReportSchema = z.object({
   lng: z.number().nullable(),
   supporters: z.number().int(),
   photos: z.array(photoSchema),
+  /** API path of the first photo for a small picture on cards; only for a public report with a photo, else null. */
+  thumbnail: z.string().nullable(),
   /** Ticket of the report this one duplicates. */
   duplicateOf: z.string().nullable(),
   rating: z.number().int().nullable(),

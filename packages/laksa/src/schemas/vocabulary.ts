@@ -51,7 +51,7 @@ export const rejectReasons = ['not_authority', 'spam', 'incomplete', 'other'] as
 export type RejectReason = (typeof rejectReasons)[number];
 
 /** What the system writes in a timeline note, as a code translated when shown (`timeline.code.<code>`). */
-export const noteCodes = ['overdue.verification', 'overdue.agency', 'closed.automatically', 'merged', 'assigned', 'unassigned'] as const;
+export const noteCodes = ['overdue.verification', 'overdue.forwarding', 'overdue.agency', 'closed.automatically', 'merged', 'assigned', 'unassigned'] as const;
 export type NoteCode = (typeof noteCodes)[number];
 export const isNoteCode = (value: unknown): value is NoteCode => noteCodes.includes(value as NoteCode);
 

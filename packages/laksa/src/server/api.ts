@@ -7,6 +7,7 @@ import { actions } from './routes/actions.js';
 import { categories } from './routes/categories.js';
 import { exports } from './routes/export.js';
 import { inbox } from './routes/inbox.js';
+import { mine } from './routes/mine.js';
 import { open311Keys } from './routes/open311-keys.js';
 import { photos } from './routes/photos.js';
 import { reports } from './routes/reports.js';
@@ -19,6 +20,7 @@ export function laksaApi(ctx: Ctx) {
     .route('/', categories(ctx))
     .route('/', reports(ctx))
     .route('/', tracking(ctx))
+    .route('/', mine(ctx))
     .route('/', photos(ctx))
     .route('/', statistic(ctx))
     .route('/', inbox(ctx))

@@ -9,7 +9,7 @@ import { migrations } from './migrations.js';
 import { open311Errors, registerOpen311 } from './open311/index.js';
 import { liveUploads } from './routes/photos.js';
 import { seedDemoAccounts, seedDemoReports } from './seed.js';
-import { overdueEvent, statusChangedEvent } from './services/workflow.js';
+import { overdueEvent, progressEvent, statusChangedEvent } from './services/workflow.js';
 import type { LaksaTables } from './tables.js';
 
 export { migrations } from './migrations.js';
@@ -21,7 +21,7 @@ export type { LaksaTables } from './tables.js';
 
 export default defineServerModule<typeof laksa, LaksaTables>(laksa, {
   migrations,
-  events: [statusChangedEvent, overdueEvent],
+  events: [statusChangedEvent, overdueEvent, progressEvent],
   // What the browser needs to build the form and explain deadlines; nothing here is secret.
   publicOptions: (options) => ({
     categories: options.categories.map(({ id, name, description, agency, deadlineWorkingDays, types }) => ({ id, name, description, agency, deadlineWorkingDays, types })),

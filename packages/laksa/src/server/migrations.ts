@@ -144,4 +144,22 @@ UPDATE laksa_events SET note_code = 'assigned', note_params = jsonb_build_object
   WHERE kind = 'assign' AND note LIKE '→ %';
 `,
   },
+  {
+    name: '0004_reporter_account',
+    sql: `
+-- "Laporan saya": a report sent while signed in as a citizen is linked to that account, so the citizen finds it
+-- again without the tracking link. Never shown publicly, to officers or through Open311; null for reports sent
+-- without an account (and for every earlier report).
+ALTER TABLE laksa_reports ADD COLUMN reporter_user_id uuid;
+CREATE INDEX laksa_reports_reporter ON laksa_reports (reporter_user_id, created_at) WHERE reporter_user_id IS NOT NULL;
+`,
+  },
+  {
+    name: '0005_progress_events',
+    sql: `
+-- An agency's progress update: a public timeline event that keeps the report open (POST /inbox/{id}/progress).
+ALTER TABLE laksa_events DROP CONSTRAINT laksa_events_kind_check;
+ALTER TABLE laksa_events ADD CONSTRAINT laksa_events_kind_check CHECK (kind IN ('status', 'response', 'progress', 'reopen', 'rating', 'note', 'assign', 'contact_deleted'));
+`,
+  },
 ];

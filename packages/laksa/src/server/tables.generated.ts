@@ -85,6 +85,7 @@ export interface GeneratedLaksaTables {
     closed_at: Date | null;
     rated_at: Date | null;
     contact_deleted_at: Date | null;
+    reporter_user_id: string | null;
   };
   laksa_supports: {
     report_id: string;

@@ -48,6 +48,8 @@ export interface ReportTable {
   rated_at: Date | null;
   /** When the reporter had their contact deleted (UU PDP); null otherwise. */
   contact_deleted_at: Date | null;
+  /** The citizen account that sent it while signed in ("Laporan saya"); never exposed. Null without an account. */
+  reporter_user_id: string | null;
 }
 
 export interface ContactTable {
@@ -58,7 +60,7 @@ export interface ContactTable {
   nik: string | null;
 }
 
-export type EventKind = 'status' | 'response' | 'reopen' | 'rating' | 'note' | 'assign' | 'contact_deleted';
+export type EventKind = 'status' | 'response' | 'progress' | 'reopen' | 'rating' | 'note' | 'assign' | 'contact_deleted';
 
 /** Notes the system writes are stored as a code and its parameters, and translated when shown. */
 export type { NoteCode };

@@ -42,7 +42,8 @@ export async function flagOverdue(ctx: Ctx): Promise<number> {
           kind: 'note',
           from: row.status,
           to: row.status,
-          code: { code: deadline === 'verification' ? 'overdue.verification' : 'overdue.agency', params: { dueDate } },
+          // A verified report waiting to be forwarded is late for forwarding, not for verification.
+          code: { code: deadline === 'agency' ? 'overdue.agency' : row.status === 'verified' ? 'overdue.forwarding' : 'overdue.verification', params: { dueDate } },
           internal: true,
           actor: 'system',
         });

@@ -1,7 +1,7 @@
 /** SQL about reports: lookups, the public and the officers' filters, and their photos and tickets. */
 import { sql, type ExpressionBuilder } from '@kota-kit/core/server';
 import type { SessionUser } from '@kota-kit/core';
-import { statusesOfStage, type ReportStatus, type ReportType, type Stage } from '../../schemas.js';
+import { statusesOfStage, type InboxTab, type ReportStatus, type ReportType, type Stage } from '../../schemas.js';
 import { agencyOpenStatuses, agencyStatuses, publicStatuses, verifierStatuses } from '../services/calendar.js';
 import { publicRule } from '../services/privacy.js';
 import { isUuid, sha256 } from '../services/tickets.js';
@@ -79,6 +79,22 @@ export interface InboxFilter extends Omit<PublicFilter, 'type'> {
   overdue?: 'true' | 'false';
   assignedToMe?: 'true' | 'false';
   all?: 'true' | 'false';
+  tab?: InboxTab;
+}
+
+/** Finished reports, by who sees them. */
+const finishedStatuses: ReportStatus[] = ['resolved', 'closed', 'rejected', 'duplicate'];
+
+/** The tabs an officer's inbox has, by what the officer must do. */
+export function inboxTabsOf(scope: OfficerScope): InboxTab[] {
+  const handler = scope.agencies === 'all' || scope.agencies.length > 0;
+  const tabs: InboxTab[] = [];
+  if (scope.verifier) tabs.push('verify');
+  if (handler) tabs.push('handle');
+  // The central room follows what the agencies hold, unless it handles every agency anyway (region admins).
+  if (scope.verifier && scope.agencies !== 'all') tabs.push('agency');
+  tabs.push('overdue', 'done');
+  return tabs;
 }
 
 /** The reports an officer's inbox holds: the central room sees every report, handlers their agencies'. */
@@ -89,9 +105,30 @@ export function inboxQuery(db: Db, scope: OfficerScope, user: SessionUser, query
     builder = builder.where('status', 'in', agencyStatuses);
     if (agencies) builder = agencies.length ? builder.where('agency_id', 'in', agencies) : builder.where(sql<boolean>`false`);
   }
+  const open: ReportStatus[] = scope.verifier ? [...verifierStatuses, ...agencyOpenStatuses] : agencyOpenStatuses;
+  switch (query.tab) {
+    case 'verify':
+      builder = scope.verifier ? builder.where('status', 'in', verifierStatuses) : builder.where(sql<boolean>`false`);
+      break;
+    case 'handle': {
+      const agencies = scope.agencies === 'all' ? null : scope.agencies;
+      builder = builder.where('status', 'in', agencyOpenStatuses);
+      if (agencies) builder = agencies.length ? builder.where('agency_id', 'in', agencies) : builder.where(sql<boolean>`false`);
+      break;
+    }
+    case 'agency':
+      builder = builder.where('status', 'in', agencyOpenStatuses);
+      break;
+    case 'overdue':
+      builder = builder.where('status', 'in', open).where(overdueSql(today));
+      break;
+    case 'done':
+      builder = builder.where('status', 'in', finishedStatuses);
+      break;
+  }
   if (query.status) builder = builder.where('status', '=', query.status);
   else if (query.stage) builder = builder.where('status', 'in', statusesOfStage[query.stage]);
-  else if (query.all !== 'true') builder = builder.where('status', 'in', scope.verifier ? [...verifierStatuses, ...agencyOpenStatuses] : agencyOpenStatuses);
+  else if (!query.tab && query.all !== 'true') builder = builder.where('status', 'in', open);
   if (query.category) builder = builder.where('category', '=', query.category);
   if (query.kecamatan) builder = builder.where(sql`lower(kecamatan)`, '=', query.kecamatan.toLowerCase());
   if (query.agency) builder = builder.where('agency_id', '=', query.agency);

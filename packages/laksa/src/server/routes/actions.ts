@@ -10,9 +10,11 @@ import {
   forwardInputSchema,
   internalNoteInputSchema,
   officerReportSchema,
+  progressInputSchema,
   rejectInputSchema,
   respondInputSchema,
   startInputSchema,
+  verifyAndForwardInputSchema,
   verifyInputSchema,
 } from '../../schemas.js';
 import { findById, findByTicket, rootOf } from '../queries/reports.js';
@@ -21,7 +23,7 @@ import { checkBodySize, insertPhotoRows, isMultipart, photosFrom, storePhotoFile
 import { canSeeAsOfficer, handlesAgency, type OfficerScope } from '../services/privacy.js';
 import { categoryOf } from '../services/reports.js';
 import { handedOverView, officerReportView } from '../services/views.js';
-import { transition, type Actor } from '../services/workflow.js';
+import { transition, transitionSteps, type Actor, type TransitionSpec } from '../services/workflow.js';
 import type { Ctx, ReportRow } from '../tables.js';
 import { idParam, json, officerTags } from './common.js';
 import { handlersOf, officerReport } from './inbox.js';
@@ -40,6 +42,11 @@ const forward = actionRoute(
   "Forward to an agency. Central room: verified → forwarded, or re-route a report an agency holds. Handler: hand its agency's open report directly to another agency (the room is not asked again; the new agency's deadline starts now).",
   forwardInputSchema,
 );
+const verifyAndForward = actionRoute(
+  'verify-and-forward',
+  'Central room: verify and forward to an agency in one step (submitted → verified → forwarded), as one unit of work: both steps or neither, each audited, both `laksa.report.status-changed` events after the commit',
+  verifyAndForwardInputSchema,
+);
 const start = actionRoute('start', 'Agency: take the report in hand (forwarded|reopened → in_progress)', startInputSchema);
 const assign = actionRoute('assign', 'Agency: assign to a colleague (a handler of the same agency), or unassign with null; internal', assignInputSchema);
 const note = actionRoute('note', 'Internal note (never shown to the public or the reporter)', internalNoteInputSchema);
@@ -57,6 +64,19 @@ const respond = createRoute({
   request: {
     params: idParam,
     body: { required: false, content: { 'application/json': { schema: respondInputSchema }, 'multipart/form-data': { schema: z.object({ response: z.string(), photos: z.any().optional() }) } } },
+  },
+  responses,
+});
+
+const progress = createRoute({
+  method: 'post',
+  path: '/inbox/{id}/progress',
+  tags: officerTags,
+  summary:
+    "Agency: a public progress update with optional photos; the report stays in progress (the reporter sees it on the tracking page; emits `laksa.report.progress`). JSON, or multipart with `note` text and `photos` files.",
+  request: {
+    params: idParam,
+    body: { required: false, content: { 'application/json': { schema: progressInputSchema }, 'multipart/form-data': { schema: z.object({ note: z.string(), photos: z.any().optional() }) } } },
   },
   responses,
 });
@@ -82,6 +102,35 @@ export function actions(ctx: Ctx) {
     return canSeeAsOfficer(scope, after) ? officerReportView(ctx, c, scope, after) : handedOverView(ctx, after);
   };
 
+  /** The columns a forward sets: the agency, and its deadline from the category, starting now. */
+  const forwardTo =
+    (row: ReportRow, agency: string): TransitionSpec['set'] =>
+    (_locked, now) => ({
+      agency_id: agency,
+      forwarded_at: now,
+      agency_due: dueAfter(ctx, now, categoryOf(ctx, row.category)?.deadlineWorkingDays ?? 5),
+      agency_overdue_at: null,
+      assignee_id: null,
+      assignee_name: null,
+    });
+  const knownAgency = (agency: string) => {
+    if (!agencyIds.has(agency)) throw problems.invalid([{ field: 'body.agency', message: `Unknown agency "${agency}".` }]);
+  };
+  /** A text and photos, as JSON or multipart: files are stored first, their rows go into the step's unit of work. */
+  const textAndPhotos = async <S extends z.ZodObject>(c: RequestContext, json: () => unknown, reportId: string, schema: S) => {
+    if (isMultipart(c)) {
+      checkBodySize(ctx, c);
+      const form = await c.req.formData();
+      const fields = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, form.get(key) ?? undefined]));
+      const parsed = schema.safeParse(fields);
+      if (!parsed.success) throw problems.invalid(fieldErrors(parsed.error.issues, 'body', c.get('lang')));
+      return { body: parsed.data as z.output<S>, stored: await storePhotoFiles(ctx, reportId, await photosFrom(ctx, form, 'photos')) };
+    }
+    const parsed = schema.safeParse(json());
+    if (!parsed.success) throw problems.invalid(fieldErrors(parsed.error.issues, 'json', c.get('lang')));
+    return { body: parsed.data as z.output<S>, stored: [] as StoredPhoto[] };
+  };
+
   return createRouter()
     .openapi(verify, async (c) => {
       const { user, scope, row } = await officerReport(ctx, c, c.req.valid('param').id);
@@ -99,27 +148,31 @@ export function actions(ctx: Ctx) {
     .openapi(forward, async (c) => {
       const { user, scope, row } = await officerReport(ctx, c, c.req.valid('param').id);
       const body = c.req.valid('json');
-      if (!agencyIds.has(body.agency)) throw problems.invalid([{ field: 'body.agency', message: `Unknown agency "${body.agency}".` }]);
+      knownAgency(body.agency);
       const asVerifier = scope.verifier;
       if (!asVerifier) {
         requireHandlerOf(scope, row);
         if (body.agency === row.agency_id) throw problems.invalid([{ field: 'body.agency', message: 'The report is already with this agency.' }]);
       }
-      const category = categoryOf(ctx, row.category);
       await transition(ctx, c, asVerifier ? verifierActor(user) : agencyActor(user), row.id, {
         rule: asVerifier ? 'forward' : 'handOver',
         action: 'forward',
         note: body.note || null,
         check: asVerifier ? undefined : sameAgency(row.agency_id),
-        set: (_row, now) => ({
-          agency_id: body.agency,
-          forwarded_at: now,
-          agency_due: dueAfter(ctx, now, category?.deadlineWorkingDays ?? 5),
-          agency_overdue_at: null,
-          assignee_id: null,
-          assignee_name: null,
-        }),
+        set: forwardTo(row, body.agency),
       });
+      return c.json(await answer(c, scope, row.id), 200);
+    })
+    .openapi(verifyAndForward, async (c) => {
+      const { user, scope, row } = await officerReport(ctx, c, c.req.valid('param').id);
+      const body = c.req.valid('json');
+      requireVerifier(scope);
+      knownAgency(body.agency);
+      // One unit of work: both timeline events and audit entries, or neither; the note goes with the forward (to the agency and the reporter).
+      await transitionSteps(ctx, c, verifierActor(user), row.id, [
+        { rule: 'verify', set: (_row, now) => ({ verified_at: now }) },
+        { rule: 'forward', note: body.note || null, set: forwardTo(row, body.agency) },
+      ]);
       return c.json(await answer(c, scope, row.id), 200);
     })
     .openapi(start, async (c) => {
@@ -179,6 +232,20 @@ export function actions(ctx: Ctx) {
         note: response,
         check: sameAgency(row.agency_id),
         set: (locked, now) => ({ resolved_at: now, first_response_at: locked.first_response_at ?? now }),
+        also: (work, step) => insertPhotoRows(work.db, row.id, 'resolution', stored, step.eventId, ctx.clock.now()),
+      });
+      return c.json(await answer(c, scope, row.id), 200);
+    })
+    .openapi(progress, async (c) => {
+      const { user, scope, row } = await officerReport(ctx, c, c.req.valid('param').id);
+      requireHandlerOf(scope, row);
+      const { body, stored } = await textAndPhotos(c, () => c.req.valid('json'), row.id, progressInputSchema);
+      await transition(ctx, c, agencyActor(user), row.id, {
+        rule: 'progress',
+        note: body.note,
+        photoCount: stored.length,
+        check: sameAgency(row.agency_id),
+        set: (locked, now) => ({ first_response_at: locked.first_response_at ?? now }),
         also: (work, step) => insertPhotoRows(work.db, row.id, 'resolution', stored, step.eventId, ctx.clock.now()),
       });
       return c.json(await answer(c, scope, row.id), 200);

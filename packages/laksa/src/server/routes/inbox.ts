@@ -1,7 +1,7 @@
 /** The officers' inbox: the list, one report as officers see it, and colleagues to assign to. */
 import { createRoute, createRouter, errorResponses, problems, z, type RequestContext } from '@kota-kit/core/server';
-import { colleaguesSchema, inboxQuerySchema, inboxSchema, officerReportSchema } from '../../schemas.js';
-import { findById, inboxOrder, inboxQuery } from '../queries/reports.js';
+import { colleaguesSchema, inboxQuerySchema, inboxSchema, inboxTabsSchema, officerReportSchema } from '../../schemas.js';
+import { findById, inboxOrder, inboxQuery, inboxTabsOf } from '../queries/reports.js';
 import { todayOf } from '../services/calendar.js';
 import { canSeeAsOfficer, handlesAgency, requireOfficer } from '../services/privacy.js';
 import { inboxItemView, officerReportView } from '../services/views.js';
@@ -16,6 +16,14 @@ const list = createRoute({
   description: 'Default: open work only (verifier: submitted, verified and reports with agencies; handler: forwarded, in_progress, reopened). `all=true` adds finished ones.',
   request: { query: inboxQuerySchema },
   responses: { 200: json(inboxSchema, 'A page of the inbox'), ...errorResponses(400, 401, 403) },
+});
+
+const tabs = createRoute({
+  method: 'get',
+  path: '/inbox/tabs',
+  tags: officerTags,
+  summary: "The signed-in officer's inbox tabs by what they must do, with counts; `todo` (to verify and to handle) is the home task link's count",
+  responses: { 200: json(inboxTabsSchema, 'Tabs and counts'), ...errorResponses(401, 403) },
 });
 
 const one = createRoute({
@@ -69,6 +77,22 @@ export function inbox(ctx: Ctx) {
         .offset((query.page - 1) * query.pageSize)
         .execute();
       return c.json({ items: rows.map((row) => inboxItemView(ctx, row)), total: Number(total), page: query.page, pageSize: query.pageSize }, 200);
+    })
+    // Before /inbox/{id}, which would take "tabs" for an id.
+    .openapi(tabs, async (c) => {
+      const { user, scope } = requireOfficer(ctx, c);
+      const today = todayOf(ctx);
+      const counted = await Promise.all(
+        inboxTabsOf(scope).map(async (tab) => {
+          if (tab === 'done') return { tab, count: null };
+          const { total } = await inboxQuery(ctx.db, scope, user, { tab }, today)
+            .select((eb) => eb.fn.countAll<number>().as('total'))
+            .executeTakeFirstOrThrow();
+          return { tab, count: Number(total) };
+        }),
+      );
+      const todo = counted.filter((entry) => entry.tab === 'verify' || entry.tab === 'handle').reduce((sum, entry) => sum + (entry.count ?? 0), 0);
+      return c.json({ tabs: counted, todo }, 200);
     })
     .openapi(one, async (c) => {
       const { scope, row } = await officerReport(ctx, c, c.req.valid('param').id);

@@ -3,6 +3,7 @@ import { createRoute, createRouter, errorResponses, problems } from '@kota-kit/c
 import { ratingInputSchema, reopenInputSchema, trackViewSchema } from '../../schemas.js';
 import { findById, findByToken } from '../queries/reports.js';
 import { canReopen, dueAfter, reopenUntil } from '../services/calendar.js';
+import { rateReport } from '../services/rating.js';
 import { categoryOf, forgetContact } from '../services/reports.js';
 import { trackView } from '../services/views.js';
 import { transition } from '../services/workflow.js';
@@ -22,7 +23,7 @@ const rate = createRoute({
   method: 'post',
   path: '/track/{token}/rating',
   tags,
-  summary: 'Rate the response 1–5 (after it is resolved; may be changed)',
+  summary: 'Rate the response 1–5 (after it is resolved; once per response: a second rating is refused with 409 `already_rated`)',
   request: { params: tokenParam, body: jsonBody(ratingInputSchema) },
   responses: { 200: json(trackViewSchema, 'Updated'), ...errorResponses(400, 404, 409) },
 });
@@ -64,11 +65,7 @@ export function tracking(ctx: Ctx) {
     })
     .openapi(rate, async (c) => {
       const row = await byToken(c.req.valid('param').token);
-      const body = c.req.valid('json');
-      await transition(ctx, { actor: null }, citizen, row.id, {
-        rule: 'rate',
-        set: (_row, now) => ({ rating: body.rating, rating_comment: body.comment ?? null, rated_at: now }),
-      });
+      await rateReport(ctx, row.id, c.req.valid('json'));
       return c.json(await freshView(row.id), 200);
     })
     .openapi(reopen, async (c) => {

@@ -42,7 +42,12 @@ export const agencyStatuses: ReportStatus[] = ['forwarded', 'in_progress', 'reop
 /** Statuses the public sees: moderated first (submitted is not yet checked), rejected reports stay private. */
 export const publicStatuses: ReportStatus[] = ['verified', 'forwarded', 'in_progress', 'reopened', 'resolved', 'closed', 'duplicate'];
 
-export function currentDeadline(row: Pick<ReportRow, 'status' | 'verify_due' | 'agency_due'>): { deadline: 'verification' | 'agency' | null; dueDate: string | null } {
+/**
+ * The deadline running now. The central room's one due date covers verifying and forwarding: a verified report
+ * waiting to be forwarded runs the "forwarding" deadline (it is no longer late for verification, only for forwarding).
+ */
+export function currentDeadline(row: Pick<ReportRow, 'status' | 'verify_due' | 'agency_due'>): { deadline: 'verification' | 'forwarding' | 'agency' | null; dueDate: string | null } {
+  if (row.status === 'verified') return { deadline: 'forwarding', dueDate: row.verify_due };
   if (verifierStatuses.includes(row.status)) return { deadline: 'verification', dueDate: row.verify_due };
   if (agencyOpenStatuses.includes(row.status)) return { deadline: 'agency', dueDate: row.agency_due };
   return { deadline: null, dueDate: null };

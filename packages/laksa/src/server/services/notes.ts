@@ -7,6 +7,7 @@ import type { NoteCode, NoteParams } from '../tables.js';
 
 const texts: Record<NoteCode, Record<Language, (params: NoteParams) => string>> = {
   'overdue.verification': { id: (p) => `Melewati tenggat verifikasi (${p.dueDate})`, en: (p) => `Verification overdue (${p.dueDate})` },
+  'overdue.forwarding': { id: (p) => `Melewati tenggat penerusan ke dinas (${p.dueDate})`, en: (p) => `Forwarding overdue (${p.dueDate})` },
   'overdue.agency': { id: (p) => `Melewati tenggat tindak lanjut OPD (${p.dueDate})`, en: (p) => `Agency response overdue (${p.dueDate})` },
   'closed.automatically': {
     id: (p) => `Ditutup otomatis setelah ${p.days} hari kerja tanpa tanggapan`,

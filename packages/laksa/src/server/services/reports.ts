@@ -47,6 +47,12 @@ export interface NewReport extends Omit<CreateReportInput, 'confidential' | 'ano
   anonymous: boolean;
 }
 
+/** The signed-in citizen sending a report ("Laporan saya" lists it for them); null without a citizen session. */
+function citizenAccountOf(source: WorkSource): string | null {
+  const user = 'actor' in source ? source.actor : source.get('user');
+  return user?.kind === 'citizen' ? user.id : null;
+}
+
 /** Stores a report with its contact, first event and photos in one unit of work; emits `report.status-changed`. */
 export async function createReport(
   ctx: Ctx,
@@ -103,6 +109,7 @@ export async function createReport(
         closed_at: null,
         rated_at: null,
         contact_deleted_at: null,
+        reporter_user_id: channel === 'web' ? citizenAccountOf(source) : null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -182,7 +189,8 @@ export async function forgetContact(ctx: Ctx, reportId: string): Promise<ReportR
     // Only which kinds of data went, never their values.
     const fields = deleted ? contactFields.filter((field) => Boolean(deleted[field])) : [];
     if (before.contact_deleted_at !== null && !deleted) return before;
-    const after = await work.db.updateTable('laksa_reports').set({ contact_deleted_at: before.contact_deleted_at ?? now }).where('id', '=', reportId).returningAll().executeTakeFirstOrThrow();
+    // The link to the citizen's account goes too: it names the reporter as surely as an email does.
+    const after = await work.db.updateTable('laksa_reports').set({ contact_deleted_at: before.contact_deleted_at ?? now, reporter_user_id: null }).where('id', '=', reportId).returningAll().executeTakeFirstOrThrow();
     // Internal: officers see why the contact is gone; the public timeline and the reporter's timeline do not show it.
     await insertEvent(work.db, { reportId, at: now, kind: 'contact_deleted', from: after.status, to: after.status, internal: true, actor: 'citizen' });
     await work.audit({

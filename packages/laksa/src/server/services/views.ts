@@ -18,7 +18,8 @@ import { contactOf, eventsOf, photosOf, rootOf, ticketsOf } from '../queries/rep
 import type { Ctx, Db, EventRow, PhotoRow, ReportRow } from '../tables.js';
 import { agencyOpenStatuses, canReopen, currentDeadline, dueAfter, isPast, reopenUntil } from './calendar.js';
 import { hasContact, isPublic, maskContact, type OfficerScope } from './privacy.js';
-import { allowedActions } from './workflow-rules.js';
+import { allowedActions, officerActions } from './workflow-rules.js';
+import { alreadyRated } from './rating.js';
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
@@ -50,6 +51,8 @@ export function publicReportView(ctx: Ctx, row: ReportRow, photos: PhotoRow[], d
     lng: row.lng,
     supporters: row.supporters,
     photos: photos.map(photoView),
+    // Only a public report's own photo: a confidential one's photos need the tracking token.
+    thumbnail: isPublic(row) ? (photos.filter((photo) => photo.kind === 'report').map(photoView)[0]?.url ?? null) : null,
     duplicateOf: duplicateTicket,
     rating: row.rating,
     createdAt: iso(row.created_at)!,
@@ -124,7 +127,8 @@ export async function trackView(ctx: Ctx, db: Db, row: ReportRow): Promise<Track
     report: await publicReportDetail(ctx, db, row),
     confidential: row.confidential,
     anonymous: row.anonymous,
-    canRate: row.status === 'resolved' || row.status === 'closed',
+    // One rating per answer of the agency: once rated, the form is gone (a new answer after reopening may be rated).
+    canRate: (row.status === 'resolved' || row.status === 'closed') && !alreadyRated(row),
     canReopen: canReopen(ctx, row),
     reopenUntil: reopenUntil(ctx, row),
     autoCloseOn: row.status === 'resolved' && row.resolved_at ? dueAfter(ctx, row.resolved_at, ctx.options.autoCloseAfterWorkingDays) : null,
@@ -198,6 +202,7 @@ export async function officerReportView(ctx: Ctx, c: RequestContext | { actor: S
     rating: row.rating,
     ratingComment: row.rating_comment,
     allowedActions: allowedActions(scope, row),
+    actions: officerActions(scope, row),
     verificationDueDate: row.verify_due,
     agencyDueDate: row.agency_due,
   };
@@ -220,6 +225,7 @@ export function handedOverView(ctx: Ctx, row: ReportRow): OfficerReport {
     rating: row.rating,
     ratingComment: null,
     allowedActions: [],
+    actions: [],
     verificationDueDate: row.verify_due,
     agencyDueDate: row.agency_due,
   };
