@@ -1,8 +1,9 @@
 // WCAG 2.2 AA check of every page of the built Tangerang Live host with axe-core, on a 360×740 phone viewport.
-// Serious and critical violations fail the test; moderate and minor ones are printed. Each page also runs under the
+// Serious and critical violations fail the test; moderate and minor ones are printed. Every control must also be
+// at least 24×24 px (measured). Each page also runs under the
 // host's strict Content-Security-Policy, and a violation fails it.
 import AxeBuilder from '@axe-core/playwright';
-import { launchChromium, phoneViewport } from '@kota-kit/core/testing';
+import { launchChromium, phoneViewport, smallTargets } from '@kota-kit/core/testing';
 import { startBuiltHost, type BuiltHost } from './built-host.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,7 +76,12 @@ async function check(found: string[], context: BrowserContext, path: string, nam
     await prepare(page);
     await page.waitForLoadState('networkidle');
   }
-  found.push(...(await audit(page, name)).map((line) => `${name}: ${line}`), ...errors.map((error) => `${name}: page error ${error}`));
+  found.push(
+    ...(await audit(page, name)).map((line) => `${name}: ${line}`),
+    ...errors.map((error) => `${name}: page error ${error}`),
+    // WCAG 2.2 target size, measured: every control but links in running text is at least 24×24 px.
+    ...(await smallTargets(page)).map((target) => `${name}: target smaller than 24×24 px: ${target}`),
+  );
   await page.close();
 }
 

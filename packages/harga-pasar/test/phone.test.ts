@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addDays, todayIn } from '@kota-kit/core';
 import { demoPassword } from '@kota-kit/core/server';
-import { startBrowserHost, TestClock, type BrowserTestHost, type TestClient } from '@kota-kit/core/testing';
+import { smallTargets as smallTargetsIn, startBrowserHost, TestClock, type BrowserTestHost, type TestClient } from '@kota-kit/core/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tangerangDefaults } from '../src/index.js';
@@ -60,34 +60,9 @@ async function visibleBottom(page: Page): Promise<number> {
   });
 }
 
-/**
- * Every visible control in the page's main part whose box is smaller than 24×24 px (WCAG 2.2 target size),
- * except links inside running text (a paragraph or list item with other text).
- */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const selector =
-      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="slider"], [role="checkbox"], [role="tab"], [role="link"], [tabindex]:not([tabindex="-1"])';
-    const root = document.querySelector('main') ?? document.body;
-    const small: string[] = [];
-    for (const element of root.querySelectorAll<HTMLElement>(selector)) {
-      const box = element.getBoundingClientRect();
-      const style = getComputedStyle(element);
-      if (!box.width || !box.height || style.visibility === 'hidden' || element.closest('[hidden], [aria-hidden="true"]')) continue;
-      if (element.closest('.kk-visually-hidden')) continue;
-      if (element.tagName === 'A') {
-        const block = element.parentElement?.closest('p, li, dd, td');
-        const own = (element.textContent ?? '').trim();
-        if (block && (block.textContent ?? '').trim().length > own.length) continue; // a link in running text
-      }
-      if (box.width < 24 || box.height < 24) {
-        const name = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40) ?? '';
-        small.push(`${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
-      }
-    }
-    return small;
-  });
-}
+
+/** Controls under 24×24 px in the page's main part (the shell is measured by the host's accessibility test). */
+const smallTargets = (page: Page) => smallTargetsIn(page, 'main');
 
 describe('harga pasar on a phone (issue 13)', () => {
   it('#6 shows a compact board: 21 rows, at least 8 per screen, whole rows opening details, group chips', async () => {

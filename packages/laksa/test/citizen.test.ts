@@ -3,8 +3,7 @@
 // folded once sent, agency names explained on tap, and every control at least 24×24 px.
 import { fileURLToPath } from 'node:url';
 import { demoPassword } from '@kota-kit/core/server';
-import { startBrowserHost, type BrowserTestHost } from '@kota-kit/core/testing';
-import type { Page } from 'playwright-core';
+import { smallTargets, startBrowserHost, type BrowserTestHost } from '@kota-kit/core/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Inbox, TrackView } from '../src/index.js';
@@ -60,42 +59,6 @@ async function sendWithPhoto(title: string): Promise<Created> {
   return response.body;
 }
 
-/**
- * Every visible control's box, measured: links, buttons, fields, summaries, map markers. A visually hidden radio
- * or checkbox counts by its label; a link inside a paragraph with other text is running text (WCAG's inline
- * exception). Returns the ones smaller than 24×24 px.
- */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link], [tabindex]:not([tabindex="-1"])';
-    const small: string[] = [];
-    for (const element of Array.from(document.querySelectorAll<HTMLElement | SVGElement>(selector))) {
-      const style = getComputedStyle(element);
-      if (style.display === 'none' || style.visibility === 'hidden' || element.closest('[hidden], [aria-hidden="true"]')) continue;
-      let box = element.getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue; // not rendered (closed details, hidden panels)
-      if (element instanceof HTMLInputElement && (box.width <= 2 || box.height <= 2)) {
-        const label = element.closest('label') ?? (element.id ? document.querySelector(`label[for="${element.id}"]`) : null);
-        if (!label) {
-          small.push(`input ${element.name || element.type} without a visible label`);
-          continue;
-        }
-        box = label.getBoundingClientRect();
-      } else if (box.width <= 2 && box.height <= 2) {
-        continue; // visually hidden until focused (skip links)
-      }
-      if (element.tagName.toLowerCase() === 'a') {
-        const paragraph = element.closest('p');
-        if (paragraph && (paragraph.textContent ?? '').trim() !== (element.textContent ?? '').trim()) continue;
-      }
-      if (box.width < 23.5 || box.height < 23.5) {
-        const name = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40);
-        small.push(`${element.tagName.toLowerCase()}.${String(element.getAttribute('class') ?? '').split(' ')[0]} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
-      }
-    }
-    return small;
-  });
-}
 
 describe('laksa citizen pages on a phone', () => {
   it('lists the account\'s reports and the receipts on this phone under "Laporan saya"', async () => {

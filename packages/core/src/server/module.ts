@@ -177,10 +177,11 @@ export function defineServerModule<M extends ModuleDefinition, Tables = {}>(
 }
 
 /**
- * The options a module's browser half receives, as its server part's `publicOptions` returns them:
- * `useModuleOptions<PublicOptionsOf<typeof server>>('x')` with `import type server from '../server/index.js'`.
+ * The options a module's browser half receives: the return type of its `publicOptions` function. Keep that
+ * function named in the server part (`export function publicOptions(options) {…}`) and, in the browser,
+ * `useModuleOptions<PublicOptionsOf<typeof publicOptions>>('x')` with a type-only import.
  */
-export type PublicOptionsOf<S> = S extends { publicOptions?: (options: never) => infer Public } ? Public : Record<string, never>;
+export type PublicOptionsOf<F> = F extends (options: never) => infer Public ? Public : never;
 
 /** A server module of any options and tables, as a host holds them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the host holds modules of every shape

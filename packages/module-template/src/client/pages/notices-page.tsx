@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, ConfirmDialog, data, DateText, ErrorState, Loading, PageHeader, PagedList, useBootstrap, useModuleOptions, useQuery, useQueryClient, useSession } from '@kota-kit/core/client';
 import type { PublicOptionsOf } from '@kota-kit/core/server';
-import type moduleTemplateServer from '../../server/index.js';
+import type { publicOptions } from '../../server/index.js';
 import { api } from '../api.js';
 import { useT } from '../translations/index.js';
 import { NoticeForm } from './notice-form.js';
@@ -13,7 +13,7 @@ export default function NoticesPage() {
   const queryClient = useQueryClient();
   const session = useSession();
   const { region } = useBootstrap();
-  const { maxLength } = useModuleOptions<PublicOptionsOf<typeof moduleTemplateServer>>('module-template');
+  const { maxLength } = useModuleOptions<PublicOptionsOf<typeof publicOptions>>('module-template');
   const notices = useQuery({ queryKey: ['module-template', 'notices', page], queryFn: () => data(api.notices.$get({ query: { page: String(page) } })) });
   // Which agencies' notices this user may write; the server checks again on every call.
   const { user } = session;
