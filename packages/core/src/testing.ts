@@ -8,6 +8,7 @@ export {
   startTestHost,
   testDatabaseTargets,
   TestClock,
+  awayFromWindowEdge,
   testRegion,
   type TestClient,
   type TestDatabaseTarget,

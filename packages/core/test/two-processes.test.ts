@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresTestDatabase, testDatabaseTargets } from '../src/testing.js';
+import { awayFromWindowEdge, createPostgresTestDatabase, testDatabaseTargets } from '../src/testing.js';
 
 const targets = testDatabaseTargets().filter((target) => target === 'postgres');
 const script = fileURLToPath(new URL('./fixture/serve.ts', import.meta.url));
@@ -71,6 +71,7 @@ describe.each(targets)('two server processes on one %s database', () => {
   });
 
   it('counts a rate limit across both processes', async () => {
+    await awayFromWindowEdge(5 * 60);
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 10; attempt++) {
       const url = urls[attempt % 2]!;

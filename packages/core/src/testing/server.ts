@@ -44,6 +44,15 @@ export async function createPostgresTestDatabase(): Promise<{ url: string; drop:
 }
 
 /** A mutable clock for deadline and job tests. */
+/**
+ * Waits, when needed, until the current fixed rate-limit window of `windowSeconds` has at least `marginSeconds`
+ * left, so a test that counts attempts against a limit never sees the window reset half-way (a flaky test).
+ */
+export async function awayFromWindowEdge(windowSeconds: number, marginSeconds = 30): Promise<void> {
+  const left = windowSeconds * 1000 - (Date.now() % (windowSeconds * 1000));
+  if (left < marginSeconds * 1000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
+
 export class TestClock implements Clock {
   constructor(private current = new Date()) {}
   now(): Date {
