@@ -9,21 +9,21 @@ import {
   Loading,
   RegionPointPicker,
   SelectField,
-  TextArea,
   TextField,
   useBootstrap,
   useLanguage,
   useSession,
-  type LatLng,
+  type LatLng
 } from '@kota-kit/core/client';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { reportTypes, type CreateReportResult } from '../schemas.js';
+import { type CreateReportResult } from '../schemas.js';
 import { checkPhoto, fileSize, mapReportErrors, megabytes, type FormField, type MappedErrors } from './logic.js';
 import { enqueue, isNetworkError, postReport } from './outbox.js';
 import { checkDraft, emptyDraft, isFieldMessageKey, toCreateInput, type Draft, type PhotoItem } from './report-draft.js';
 import { useCategories, type FormConfig } from './report-config.js';
 import { saveReportReceipt } from './receipts.js';
-import { Choice, Done, Queued, Review } from './report-steps.js';
+import { DetailsFields, ErrorSummary } from './report-details.js';
+import { Done, Queued, Review } from './report-steps.js';
 import { LaksaNav, useOnline, useOptions, useT } from './shared.js';
 
 /** Location and photo first (as FixMyStreet does), then the details, then the review. */
@@ -110,7 +110,6 @@ function ReportForm({ config }: { config: FormConfig }) {
       : kecamatanBy && draft.kecamatan
         ? t('flow.pointIn', { name: draft.kecamatan })
         : t('flow.pointChosen');
-  const categoriesOfType = config.categories.filter((category) => category.types.includes(draft.type));
   const category = config.categories.find((entry) => entry.id === draft.category);
   const hasContact = Boolean(draft.name.trim() || draft.email.trim() || draft.phone.trim() || (config.askNik && draft.nik.trim()));
   const input = toCreateInput(draft, config.askNik);
@@ -238,26 +237,7 @@ function ReportForm({ config }: { config: FormConfig }) {
     );
   }
 
-  const errorSummary =
-    errorCount > 0 || errors.general.length > 0 ? (
-      <div className="kk-form-error" id="lk-form-errors" tabIndex={-1} role="alert">
-        <p>{errorCount > 0 ? t('form.errorSummary', { count: errorCount }) : null}</p>
-        <ul>
-          {(Object.entries(errors.fields) as [FormField, string | undefined][])
-            .filter(([, message]) => message)
-            .map(([field, message]) => (
-              <li key={field}>
-                <a href={`#lk-f-${field}`}>
-                  {t(`form.fieldName.${field}`)}: {message}
-                </a>
-              </li>
-            ))}
-          {errors.general.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      </div>
-    ) : null;
+  const errorSummary = <ErrorSummary errors={errors} errorCount={errorCount} />;
   const offlineNote = config.source !== 'server' ? <p className="lk-note lk-note--offline">{t('flow.offlineCategories')}</p> : null;
 
   if (step === 'place') {
@@ -395,70 +375,7 @@ function ReportForm({ config }: { config: FormConfig }) {
       {offlineNote}
       {errorSummary}
 
-      <fieldset className="kk-fieldset lk-fieldset" id="lk-f-type">
-        <legend>{t('form.type')}</legend>
-        <div className="lk-choices">
-          {reportTypes.map((type) => (
-            <label key={type} className="lk-choice">
-              <input
-                type="radio"
-                name="type"
-                value={type}
-                checked={draft.type === type}
-                onChange={() => {
-                  set('type', type);
-                  if (category && !category.types.includes(type)) set('category', '');
-                }}
-              />
-              <span>
-                <strong>{t(`type.${type}`)}</strong>
-                <span className="lk-choice__hint">{t(`type.${type}Hint`)}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-
-      <SelectField
-        id="lk-f-category"
-        label={t('form.category')}
-        required
-        placeholder={t('form.categoryPlaceholder')}
-        value={draft.category}
-        onChange={(event) => set('category', event.target.value)}
-        error={fieldError('category')}
-        hint={category ? t('form.categoryHint', { agency: category.agency.shortName, days: category.deadlineWorkingDays }) : undefined}
-        options={categoriesOfType.map((entry) => ({ value: entry.id, label: entry.name[language] }))}
-      />
-      <TextField id="lk-f-title" label={t('form.reportTitle')} required maxLength={150} value={draft.title} onChange={(event) => set('title', event.target.value)} error={fieldError('title')} hint={t('form.titleHint')} />
-      <TextArea id="lk-f-description" label={t('form.reportDescription')} required maxLength={4000} rows={5} value={draft.description} onChange={(event) => set('description', event.target.value)} error={fieldError('description')} hint={t('form.descriptionHint')} />
-
-      <fieldset className="kk-fieldset lk-fieldset lk-visibility">
-        <legend>{t('visibility.title')}</legend>
-        <p className="lk-small">{t('visibility.intro')}</p>
-        <div className="lk-choices" role="radiogroup" aria-label={t('visibility.reportLabel')} id="lk-f-confidential">
-          <p className="lk-choices__label">{t('visibility.reportLabel')}</p>
-          <Choice name="confidential" checked={!draft.confidential} onChange={() => set('confidential', false)} title={t('visibility.public')} hint={t('visibility.publicHint')} />
-          <Choice name="confidential" checked={draft.confidential} onChange={() => set('confidential', true)} title={t('visibility.confidential')} hint={t('visibility.confidentialHint')} />
-        </div>
-        <div className="lk-choices" role="radiogroup" aria-label={t('visibility.identityLabel')} id="lk-f-anonymous">
-          <p className="lk-choices__label">{t('visibility.identityLabel')}</p>
-          <Choice name="anonymous" checked={draft.anonymous} onChange={() => set('anonymous', true)} title={t('visibility.anonymous')} hint={t('visibility.anonymousHint')} />
-          <Choice name="anonymous" checked={!draft.anonymous} onChange={() => set('anonymous', false)} title={t('visibility.named')} hint={t('visibility.namedHint')} />
-        </div>
-        <p className="lk-note">{t('visibility.final')}</p>
-      </fieldset>
-
-      <fieldset className="kk-fieldset lk-fieldset">
-        <legend>{t('form.contact')}</legend>
-        <p className="lk-small">{t('form.contactHint')}</p>
-        <TextField id="lk-f-name" label={t('form.name')} autoComplete="name" maxLength={100} value={draft.name} onChange={(event) => set('name', event.target.value)} error={fieldError('name')} />
-        <TextField id="lk-f-email" label={t('form.email')} type="email" autoComplete="email" inputMode="email" maxLength={200} value={draft.email} onChange={(event) => set('email', event.target.value)} error={fieldError('email')} />
-        <TextField id="lk-f-phone" label={t('form.phone')} type="tel" autoComplete="tel" inputMode="tel" maxLength={20} value={draft.phone} onChange={(event) => set('phone', event.target.value)} error={fieldError('phone')} hint={t('form.phoneHint')} />
-        {config.askNik ? (
-          <TextField id="lk-f-nik" label={t('form.nik')} inputMode="numeric" autoComplete="off" maxLength={16} value={draft.nik} onChange={(event) => set('nik', event.target.value.replace(/\D/g, ''))} error={fieldError('nik')} hint={t('form.nikHint')} />
-        ) : null}
-      </fieldset>
+      <DetailsFields draft={draft} set={set} fieldError={fieldError} config={config} />
 
       <div className="lk-actions">
         <Button type="submit">{t('form.toReview')}</Button>
