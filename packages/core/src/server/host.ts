@@ -232,7 +232,24 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, config)));
   app.get('/api/docs', (c) => c.html(apiDocsHtml(openApiDocument(app, config), '/api/openapi.json')));
   app.all('/api/*', unmatchedApi(app));
-  if (options.clientDir) mountWebApp(app, options.clientDir, bootstrap, config.region);
+  mountWebApp(app, {
+    clientDir: options.clientDir,
+    bootstrap,
+    region: config.region,
+    publicUrl,
+    log,
+    pages: config.modules.flatMap(({ definition }) =>
+      (serverModules.get(definition.id)!.pages?.(contexts.get(definition.id)!) ?? []).map((page) => ({
+        moduleId: definition.id,
+        path: `/${definition.id}${page.path === '/' ? '' : page.path}`,
+        page,
+      })),
+    ),
+    sitemaps: config.modules.flatMap(({ definition }) => {
+      const serverModule = serverModules.get(definition.id)!;
+      return serverModule.sitemap ? [{ moduleId: definition.id, entries: () => serverModule.sitemap!(contexts.get(definition.id)!) }] : [];
+    }),
+  });
 
   // ------------------------------------------------------------------ jobs
   const coreJobs: Record<string, { everySeconds: number; run: () => Promise<unknown> }> = {

@@ -7,6 +7,7 @@ export { sql, type ExpressionBuilder, type Kysely, type Transaction, type Select
 export { createServer, type KotaServer, type ServerOptions } from './host.js';
 export { DemoDatabaseError } from './startup.js';
 export { defineServerModule, type ServerModule, type AnyServerModule, type ContextOf, type PublicOptionsOf, type ModuleContext, type UnitOfWork, type WorkSource, type Access, type AuditEntry, type DemoAccount, type Job, type People, type RateLimit, type RoleHolder } from './module.js';
+export { absoluteUrlFor, escapeHtml, type ModulePage, type PageAnswer, type PageHead, type PageRequest, type SitemapEntry } from './pages.js';
 export { csvCell, csvHeaders, csvLine, csvStream, pagesOf, textStream, type TextStreamFormat } from './csv.js';
 export { generateTableTypes, type TablesMatch } from './tables.js';
 export type { CoreTables } from './core-tables.js';

@@ -9,6 +9,7 @@ import type { SessionUser, UserKind } from '../types.js';
 import type { DatabaseKind } from './db.js';
 import type { AppEnv } from './http.js';
 import type { Migration } from './migrations.js';
+import type { ModulePage, SitemapEntry } from './pages.js';
 import type { Clock, FileStorage, Logger } from './services.js';
 
 export interface AuditEntry {
@@ -150,6 +151,13 @@ export interface ServerModule<Options = unknown, Tables = {}> {
    * once they are a day old: files written by work that was rolled back, or whose rows were deleted.
    */
   liveUploads?: (ctx: ModuleContext<Options, Tables>, keys: string[]) => Promise<Iterable<string>>;
+  /**
+   * Public pages whose document head the server writes (title, description, canonical URL, Open Graph, JSON-LD),
+   * so link previews and search engines see them without JavaScript. Paths are under the module's URL segment.
+   */
+  pages?: (ctx: ModuleContext<Options, Tables>) => readonly ModulePage[];
+  /** The module's public addresses for the host's /sitemap.xml (only pages anyone may see: never closed or private ones). */
+  sitemap?: (ctx: ModuleContext<Options, Tables>) => Promise<readonly SitemapEntry[]>;
   /** Extra routes outside /api (e.g. a standard's own path like /open311/v2). */
   rootRoutes?: (app: OpenAPIHono<AppEnv>, ctx: ModuleContext<Options, Tables>) => void;
   /**

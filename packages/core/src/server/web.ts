@@ -3,6 +3,8 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { Hono } from 'hono';
 import { tileOrigin, type Region } from '../region.js';
 import { contentSecurityPolicy } from './security.js';
+import { absoluteUrlFor, defaultHeadTags, escapeHtml, pageHeadTags, scriptJson, sitemapXml, type ModulePage, type PageHead, type SitemapEntry } from './pages.js';
+import type { Logger } from './services.js';
 import type { ClientBootstrap } from '../types.js';
 import type { AppEnv } from './http.js';
 
@@ -23,15 +25,6 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Makes JSON safe inside <script>: no "</script>", no HTML comment openers, no line separators. */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** The page's only inline style and script: the region's colours and the bootstrap data (allowed by hash in the CSP). */
 export function inlineParts(bootstrap: ClientBootstrap): { style: string; script: string } {
   const colors = bootstrap.region.colors;
@@ -42,14 +35,12 @@ export function inlineParts(bootstrap: ClientBootstrap): { style: string; script
 }
 
 /** What replaces `<!--kota-kit:head-->` in the built index.html: title, theme, manifest and the bootstrap data. */
-export function headHtml(bootstrap: ClientBootstrap): string {
+export function headHtml(bootstrap: ClientBootstrap, pageTags: string[] = defaultHeadTags(bootstrap)): string {
   const { region } = bootstrap;
-  const colors = region.colors;
   const inline = inlineParts(bootstrap);
   return [
-    `<title>${escapeHtml(region.appName)} · ${escapeHtml(region.name)}</title>`,
-    `<meta name="description" content="${escapeHtml(`${region.appName}: layanan publik ${region.name}`)}">`,
-    `<meta name="theme-color" content="${colors.primary}">`,
+    ...pageTags,
+    `<meta name="theme-color" content="${region.colors.primary}">`,
     `<link rel="manifest" href="/manifest.webmanifest">`,
     `<link rel="icon" href="${escapeHtml(region.logo)}">`,
     `<style>${inline.style}</style>`,
@@ -81,28 +72,88 @@ export function webManifest(region: Region) {
   };
 }
 
+/** The page every address gets when the host serves no built browser app (API-only hosts and module tests). */
+const bareIndexHtml = '<!doctype html>\n<html lang="id">\n  <head>\n    <meta charset="utf-8">\n    <meta name="viewport" content="width=device-width, initial-scale=1">\n    <!--kota-kit:head-->\n  </head>\n  <body><div id="root"></div></body>\n</html>\n';
+
+export interface WebAppOptions {
+  /** The built browser app (Vite's output); without it, only module pages, the sitemap and robots.txt are served. */
+  clientDir?: string;
+  bootstrap: ClientBootstrap;
+  region: Region;
+  /** Module pages whose head the server writes, with their full path ("/pencaker/lowongan/:id"). */
+  pages: readonly { moduleId: string; path: string; page: ModulePage }[];
+  /** Every module's sitemap entries; a module whose entries fail is left out (and logged), not the whole sitemap. */
+  sitemaps: readonly { moduleId: string; entries: () => Promise<readonly SitemapEntry[]> }[];
+  publicUrl?: string;
+  log: Logger;
+}
+
 /**
  * Serves the host's built browser app: hashed assets with a long cache, index.html with the region's head
- * for every page route, the web app manifest and the service worker.
+ * for every page route (a module's own head for its public pages), /sitemap.xml, robots.txt, the web app
+ * manifest and the service worker.
  */
-export function mountWebApp(app: Hono<AppEnv>, clientDir: string, bootstrap: ClientBootstrap, region: Region): void {
-  const root = resolve(clientDir);
-  let indexHtml: string | null = null;
+export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
+  const { bootstrap, region, log } = options;
+  const root = options.clientDir ? resolve(options.clientDir) : null;
+  let template: { before: string; after: string } | null = null;
   const inline = inlineParts(bootstrap);
   // The region's tile host may serve the street map's images (core's RegionMap); nothing else from outside.
   const tiles = tileOrigin(region.map);
   const pagePolicy = contentSecurityPolicy({ scripts: [inline.script], styles: [inline.style] }, { images: tiles ? [tiles] : [] });
-  const loadIndex = async () => {
-    if (indexHtml === null) {
-      const raw = await readFile(join(root, 'index.html'), 'utf8');
-      if (!raw.includes('<!--kota-kit:head-->')) throw new Error(`${join(root, 'index.html')} lacks the <!--kota-kit:head--> placeholder.`);
-      indexHtml = raw.replace('<!--kota-kit:head-->', headHtml(bootstrap)).replace('<div id="root"></div>', `<div id="root">${bootShellHtml(bootstrap)}</div>`);
+  const loadTemplate = async () => {
+    if (template === null) {
+      const raw = root ? await readFile(join(root, 'index.html'), 'utf8') : bareIndexHtml;
+      const at = raw.indexOf('<!--kota-kit:head-->');
+      if (at < 0) throw new Error(`${join(root ?? '', 'index.html')} lacks the <!--kota-kit:head--> placeholder.`);
+      const after = raw.slice(at + '<!--kota-kit:head-->'.length).replace('<div id="root"></div>', `<div id="root">${bootShellHtml(bootstrap)}</div>`);
+      template = { before: raw.slice(0, at), after };
     }
-    return indexHtml;
+    return template;
   };
+  const page = async (language: string, tags?: string[]) => {
+    const { before, after } = await loadTemplate();
+    return `${before.replace(/<html lang="[^"]*"/, `<html lang="${language}"`)}${headHtml(bootstrap, tags)}${after}`;
+  };
+  const htmlHeaders = { 'cache-control': 'no-cache', 'content-security-policy': pagePolicy };
 
   app.get('/manifest.webmanifest', (c) => c.body(JSON.stringify(webManifest(region)), 200, { 'content-type': contentTypes['.webmanifest']! }));
 
+  app.get('/sitemap.xml', async (c) => {
+    const entries: SitemapEntry[] = [{ path: '/', changeFrequency: 'daily', priority: 1 }, ...bootstrap.modules.map((module) => ({ path: `/${module.id}`, changeFrequency: 'daily' as const, priority: 0.8 }))];
+    for (const sitemap of options.sitemaps) {
+      try {
+        entries.push(...(await sitemap.entries()));
+      } catch (error) {
+        log.error('sitemap entries failed', { module: sitemap.moduleId, error: String(error) });
+      }
+    }
+    return c.body(sitemapXml(entries, absoluteUrlFor(options.publicUrl, c.req.url)), 200, { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=900' });
+  });
+
+  app.get('/robots.txt', async (c, next) => {
+    if (root && (await stat(join(root, 'robots.txt')).catch(() => null))?.isFile()) return next();
+    const absolute = absoluteUrlFor(options.publicUrl, c.req.url);
+    return c.body(`User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: ${absolute('/sitemap.xml')}\n`, 200, { 'content-type': contentTypes['.txt']!, 'cache-control': 'public, max-age=3600' });
+  });
+
+  for (const { moduleId, path, page: modulePage } of options.pages) {
+    app.get(path, async (c) => {
+      const absoluteUrl = absoluteUrlFor(options.publicUrl, c.req.url);
+      let answer: { status?: 200 | 404 | 410; head: PageHead } | null = null;
+      try {
+        answer = await modulePage.head({ params: c.req.param() as Record<string, string>, absoluteUrl, c });
+      } catch (error) {
+        // The page itself still loads (the browser app shows the content); only its preview is the default one.
+        log.error('page head failed', { module: moduleId, path, error: String(error) });
+      }
+      if (!answer) return c.html(await page(region.defaultLanguage), 200, htmlHeaders);
+      const tags = pageHeadTags(answer.head, region, absoluteUrl, c.req.path);
+      return c.html(await page(answer.head.language ?? region.defaultLanguage, tags), answer.status ?? 200, htmlHeaders);
+    });
+  }
+
+  if (!root) return;
   app.get('*', async (c, next) => {
     const path = decodeURIComponent(new URL(c.req.url).pathname);
     if (path.startsWith('/api/')) return next();
@@ -118,6 +169,6 @@ export function mountWebApp(app: Hono<AppEnv>, clientDir: string, bootstrap: Cli
       }
       return c.notFound();
     }
-    return c.html(await loadIndex(), 200, { 'cache-control': 'no-cache', 'content-security-policy': pagePolicy });
+    return c.html(await page(region.defaultLanguage), 200, htmlHeaders);
   });
 }
