@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'server/index': 'src/server/index.ts',
+    images: 'src/images.ts',
     'client/index': 'src/client/index.ts',
     vite: 'src/vite.ts',
     testing: 'src/testing.ts',
@@ -11,7 +12,7 @@ export default defineConfig({
     style: 'src/style.css',
   },
   format: ['esm'],
-  dts: { entry: ['src/index.ts', 'src/server/index.ts', 'src/client/index.ts', 'src/vite.ts', 'src/testing.ts', 'src/tsup-preset.ts'] },
+  dts: { entry: ['src/index.ts', 'src/server/index.ts', 'src/images.ts', 'src/client/index.ts', 'src/vite.ts', 'src/testing.ts', 'src/tsup-preset.ts'] },
   sourcemap: true,
   clean: true,
   target: 'node20',
