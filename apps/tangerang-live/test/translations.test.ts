@@ -2,7 +2,7 @@
  * Every text exists in both languages: core's and each module's client translation tables (as the host
  * composes them) have the same keys in Bahasa Indonesia and English. Plural forms count as their base key.
  */
-import { coreTranslations, translationKeyDiff, type ClientModule } from '@kota-kit/core/client';
+import { coreTranslations, loadTable, translationKeyDiff, type ClientModule } from '@kota-kit/core/client';
 import hargaPasar from '@kota-kit/harga-pasar/client';
 import laksa from '@kota-kit/laksa/client';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ const tables: [string, ClientModule['translations']][] = [
 ];
 
 describe('translations', () => {
-  it.each(tables)('%s has the same keys in id and en', (_name, translations) => {
-    expect(translationKeyDiff(translations.id, translations.en)).toEqual({ onlyInId: [], onlyInEn: [] });
+  it.each(tables)('%s has the same keys in id and en', async (_name, translations) => {
+    expect(translationKeyDiff(await loadTable(translations.id), await loadTable(translations.en))).toEqual({ onlyInId: [], onlyInEn: [] });
   });
 });

@@ -1,7 +1,8 @@
 /**
- * @kota-kit/core/tsup — the build every module package shares: `export default moduleBuild()` in tsup.config.ts.
- * ESM only, types for each entry, core and React left to the host (one copy for every module).
+ * @kota-kit/core/tsup — the build every module package shares: `export default defineConfig(moduleBuild())` in
+ * tsup.config.ts. ESM only, types for each entry, core and React left to the host (one copy for every module).
  */
+import { rmSync } from 'node:fs';
 import type { Options } from 'tsup';
 
 export interface ModuleBuildOptions {
@@ -11,15 +12,31 @@ export interface ModuleBuildOptions {
   styles?: boolean;
 }
 
-export function moduleBuild(options: ModuleBuildOptions = {}): Options {
-  const code = { index: 'src/index.ts', 'server/index': 'src/server/index.ts', 'client/index': 'src/client/index.ts' };
-  return {
-    entry: { ...code, ...(options.styles === false ? {} : { style: 'src/style.css' }) },
-    format: ['esm'],
-    dts: { entry: Object.values(code) },
-    sourcemap: true,
-    clean: true,
-    target: 'node20',
-    external: ['@kota-kit/core', 'react', 'react-dom', ...(options.external ?? [])],
-  };
+/**
+ * Two builds into dist/: the package root and the server bundled; everything else (the browser half and the
+ * schemas it shares with the server) file by file, so the host's bundler puts each file in the chunk of the page
+ * that uses it — the home widget does not bring the report form's schemas.
+ */
+export function moduleBuild(options: ModuleBuildOptions = {}): Options[] {
+  // The two builds run at once, so neither may clean dist/ while the other writes: clean it once, here.
+  rmSync('dist', { recursive: true, force: true });
+  const external = ['@kota-kit/core', 'react', 'react-dom', ...(options.external ?? [])];
+  return [
+    {
+      entry: { index: 'src/index.ts', 'server/index': 'src/server/index.ts', ...(options.styles === false ? {} : { style: 'src/style.css' }) },
+      format: ['esm'],
+      dts: { entry: ['src/index.ts', 'src/server/index.ts', 'src/client/index.ts'] },
+      sourcemap: true,
+      target: 'node20',
+      external,
+    },
+    {
+      entry: ['src/**/*.{ts,tsx}', '!src/index.ts', '!src/server/**', '!src/**/*.test.{ts,tsx}', '!src/**/*.d.ts'],
+      outDir: 'dist',
+      bundle: false,
+      format: ['esm'],
+      sourcemap: true,
+      target: 'es2022',
+    },
+  ];
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from './translator.js';
+import { Link } from './router.js';
 import type { RoleGrant, SessionUser } from '../types.js';
 import { apiFetch, ApiError } from './api.js';
 import { Badge, Button, Card, Dialog, EmptyState, ErrorState, FormError, Loading, PageHeader, SelectField, Table, TextField } from './components.js';

@@ -1,53 +1,58 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { i18n as I18n } from 'i18next';
-import { StrictMode, type ReactElement } from 'react';
+import type { I18n } from './translator.js';
+import { lazy, StrictMode, type ComponentType, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
-import { createBrowserRouter, createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { I18nProvider } from './translator.js';
+import { Route, Switch } from 'wouter';
 import type { Language } from '../region.js';
 import type { ClientBootstrap } from '../types.js';
 import { ApiError } from './api.js';
 import { LoginPage, RegisterPage } from './auth-pages.js';
 import { KotaKitContext, readBootstrap } from './context.js';
-import { createI18n } from './i18n.js';
+import { createI18n, loadTranslations } from './i18n.js';
 import type { ClientModule } from './module.js';
 import { warmPrecache } from './precache.js';
 import { runtime } from './runtime.js';
-import { HomePage, NotFoundPage, RouteErrorPage, Shell } from './shell.js';
+import { BrowserRouter, MemoryRouter, useLocation } from './router.js';
+import { ErrorBoundary, HomePage, NotFoundPage, RouteErrorPage, Shell } from './shell.js';
 
-/** Routes of the shell: home, sign-in, every module page (loaded on first visit), and 404. */
-export function createRoutes(modules: ClientModule[]): RouteObject[] {
-  const moduleRoutes: RouteObject[] = modules.flatMap((module) =>
+export interface AppRoute {
+  /** Absolute path pattern ("/laksa/laporan/:ticket"). */
+  path: string;
+  component: ComponentType;
+}
+
+/** Routes of the shell: home, sign-in, admin, every module page (loaded on first visit); the rest is 404. */
+export function createRoutes(modules: ClientModule[]): AppRoute[] {
+  const moduleRoutes: AppRoute[] = modules.flatMap((module) =>
     module.routes.map((route) => ({
-      path: [module.definition.id, route.path.replace(/^\/+/, '')].filter(Boolean).join('/'),
-      lazy: async () => ({ Component: (await route.page()).default }),
+      path: `/${[module.definition.id, route.path.replace(/^\/+/, '')].filter(Boolean).join('/')}`,
+      component: lazy(route.page),
     })),
   );
   return [
-    {
-      path: '/',
-      element: <Shell />,
-      // Errors render inside the shell, so header and navigation stay usable.
-      errorElement: (
-        <Shell>
-          <RouteErrorPage />
-        </Shell>
-      ),
-      children: [
-        {
-          errorElement: <RouteErrorPage />,
-          children: [
-            { index: true, element: <HomePage /> },
-            { path: 'login', element: <LoginPage /> },
-            { path: 'register', element: <RegisterPage /> },
-            { path: 'admin', lazy: async () => ({ Component: (await import('./admin-page.js')).default }) },
-            ...moduleRoutes,
-            { path: '*', element: <NotFoundPage /> },
-          ],
-        },
-      ],
-    },
+    { path: '/', component: HomePage },
+    { path: '/login', component: LoginPage },
+    { path: '/register', component: RegisterPage },
+    { path: '/admin', component: lazy(() => import('./admin-page.js')) },
+    ...moduleRoutes,
   ];
+}
+
+/** The page of the current address. A page that fails (a chunk missing offline) shows an error inside the shell. */
+function Pages({ routes }: { routes: AppRoute[] }) {
+  const { pathname } = useLocation();
+  return (
+    // Keyed by the path: leaving a failed page clears the error.
+    <ErrorBoundary key={pathname} fallback={(_retry, error) => <RouteErrorPage error={error} />}>
+      <Switch>
+        {routes.map((route) => (
+          <Route key={route.path} path={route.path} component={route.component} />
+        ))}
+        <Route component={NotFoundPage} />
+      </Switch>
+    </ErrorBoundary>
+  );
 }
 
 /** Defaults for cheap phones on slow data: keep answers a while, retry network failures, not 4xx. */
@@ -81,7 +86,6 @@ export interface CreateAppOptions {
 export interface KotaKitApp {
   i18n: I18n;
   queryClient: QueryClient;
-  router: ReturnType<typeof createBrowserRouter>;
   element: ReactElement;
 }
 
@@ -91,17 +95,19 @@ export function createApp({ bootstrap, modules, language, initialEntries }: Crea
   const i18n = createI18n({ modules, defaultLanguage: bootstrap.region.defaultLanguage, language });
   const queryClient = createQueryClient();
   const routes = createRoutes(modules);
-  const router = initialEntries ? createMemoryRouter(routes, { initialEntries }) : createBrowserRouter(routes);
+  const pages = (
+    <Shell>
+      <Pages routes={routes} />
+    </Shell>
+  );
   const element = (
     <KotaKitContext.Provider value={{ bootstrap, modules }}>
-      <I18nextProvider i18n={i18n} defaultNS="core">
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </I18nextProvider>
+      <I18nProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>{initialEntries ? <MemoryRouter initialEntries={initialEntries}>{pages}</MemoryRouter> : <BrowserRouter>{pages}</BrowserRouter>}</QueryClientProvider>
+      </I18nProvider>
     </KotaKitContext.Provider>
   );
-  return { i18n, queryClient, router, element };
+  return { i18n, queryClient, element };
 }
 
 export interface StartClientOptions {
@@ -121,7 +127,13 @@ export function startClient({ modules, rootElement, serviceWorker = true }: Star
   const app = createApp({ bootstrap, modules: used });
   const root = rootElement ?? document.getElementById('root');
   if (!root) throw new Error('Kota Kit: no element to mount on; add <div id="root"></div> to index.html.');
-  createRoot(root).render(<StrictMode>{app.element}</StrictMode>);
+  // The boot shell stays until the tables of the visitor's language have arrived (one small chunk per module).
+  const render = () => createRoot(root).render(<StrictMode>{app.element}</StrictMode>);
+  loadTranslations(app.i18n, app.i18n.language as Language).then(render, (error: unknown) => {
+    // Offline without the chunks cached: render anyway; texts show their keys rather than nothing at all.
+    console.error('Kota Kit: translations could not be loaded', error);
+    render();
+  });
   if (serviceWorker) {
     registerServiceWorker();
     // What module pages need offline on first use (`precache`), kept by the worker once it is active.

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from './translator.js';
+import { Link, useLocation, useNavigate, useSearchParams } from './router.js';
 import { ApiError } from './api.js';
 import { Button, FormError, PageHeader, TextField } from './components.js';
 import { useSession } from './session.js';

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from './translator.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Button, Table, TextField } from './components.js';
 import { createI18n } from './i18n.js';
 
 const i18n = createI18n({ modules: [], defaultLanguage: 'id', language: 'id' });
-const wrap = (node: ReactNode) => render(<I18nextProvider i18n={i18n}>{node}</I18nextProvider>);
+const wrap = (node: ReactNode) => render(<I18nProvider i18n={i18n}>{node}</I18nProvider>);
 
 afterEach(cleanup);
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './translator.js';
 import { Button, Dialog, FormError } from './components.js';
 import { Icon } from './icons.js';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './translator.js';
 import { EmptyState, Table, type TableProps } from './components.js';
 
 export interface DataTableProps<Row> extends TableProps<Row> {

@@ -1,4 +1,4 @@
-import { localDate } from '../calendar.js';
+import { localDate } from '../dates.js';
 import { formatDate } from './format.js';
 import { useBootstrap } from './context.js';
 import { useLanguage } from './i18n.js';

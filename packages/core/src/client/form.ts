@@ -4,7 +4,7 @@
  * on their fields. No form library: a form in Kota Kit is a handful of fields.
  */
 import { useCallback, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './translator.js';
 import type { z } from 'zod';
 import { ApiError } from './api.js';
 import { runtime } from './runtime.js';

@@ -1,7 +1,6 @@
-import { createInstance, type i18n as I18n } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { I18n, useTranslation } from './translator.js';
 import type { Language } from '../region.js';
-import type { ClientModule } from './module.js';
+import type { ClientModule, TranslationTable } from './module.js';
 import { clientLanguages as languages, runtime } from './runtime.js';
 import { coreTranslations } from './translations.js';
 
@@ -43,27 +42,25 @@ export interface CreateI18nOptions {
   language?: Language;
 }
 
-/** One i18next instance per app: namespace `core` plus one namespace per module id. */
+/** The modules of each app's translator, so a language change can load their tables first. */
+const modulesOf = new WeakMap<I18n, ClientModule[]>();
+
+/**
+ * One i18next instance per app: namespace `core` plus one namespace per module id. Tables given as objects are
+ * there at once; tables given as loaders arrive with `loadTranslations` (startClient awaits it before the first
+ * paint, `changeLanguage` before switching).
+ */
 export function createI18n({ modules, defaultLanguage, language }: CreateI18nOptions): I18n {
   const initial = language ?? storedLanguage() ?? defaultLanguage;
-  const resources: Record<string, Record<string, object>> = {};
+  const resources: Record<string, Record<string, TranslationTable>> = {};
   for (const lang of languages) {
     resources[lang] = { core: coreTranslations[lang] };
-    for (const module of modules) resources[lang][module.definition.id] = module.translations[lang];
+    for (const module of modules) {
+      const source = module.translations[lang];
+      if (typeof source !== 'function') resources[lang][module.definition.id] = source;
+    }
   }
-  const i18n = createInstance();
-  void i18n.init({
-    resources,
-    lng: initial,
-    fallbackLng: defaultLanguage,
-    supportedLngs: [...languages],
-    ns: ['core', ...modules.map((module) => module.definition.id)],
-    defaultNS: 'core',
-    // Resources are bundled, so init is synchronous and the first paint is already translated.
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  const i18n = new I18n({ language: initial, fallbackLanguage: defaultLanguage, resources });
   const sync = (lang: string) => {
     if (!isLanguage(lang)) return;
     runtime.language = lang;
@@ -71,16 +68,30 @@ export function createI18n({ modules, defaultLanguage, language }: CreateI18nOpt
   };
   sync(i18n.language);
   i18n.on('languageChanged', sync);
+  modulesOf.set(i18n, modules);
   return i18n;
+}
+
+/** Fetches the modules' tables of `language` that are loaders and not loaded yet (in parallel). */
+export async function loadTranslations(i18n: I18n, language: Language): Promise<void> {
+  const modules = modulesOf.get(i18n) ?? [];
+  await Promise.all(
+    modules.map(async (module) => {
+      const source = module.translations[language];
+      if (typeof source !== 'function' || i18n.hasResourceBundle(language, module.definition.id)) return;
+      i18n.addResourceBundle(language, module.definition.id, await source());
+    }),
+  );
 }
 
 /** Switches the language and remembers the choice (localStorage + `kk_lang` cookie). */
 export async function changeLanguage(i18n: I18n, language: Language): Promise<void> {
+  await loadTranslations(i18n, language);
   persistLanguage(language);
   await i18n.changeLanguage(language);
 }
 
-/** i18next's `useTranslation` bound to a module's namespace: `t('nav.title')`. */
+/** `useTranslation` bound to a module's namespace: `t('nav.title')`. */
 export function useModuleTranslation(moduleId: string) {
   return useTranslation(moduleId);
 }

@@ -3,12 +3,13 @@
  * Modules import everything they need for the browser from here (router and data hooks included).
  */
 export * from './module.js';
-export { startClient, createApp, createRoutes, createQueryClient, registerServiceWorker } from './app.js';
+export { startClient, createApp, createRoutes, createQueryClient, registerServiceWorker, type AppRoute } from './app.js';
 export type { StartClientOptions, CreateAppOptions, KotaKitApp } from './app.js';
 export { readBootstrap, useBootstrap, useClientModules, useModuleOptions } from './context.js';
 export { useSession, sessionQueryKey } from './session.js';
 export type { RegisterInput } from './session.js';
-export { createI18n, changeLanguage, useModuleTranslation, useLanguage, languageStorageKey } from './i18n.js';
+export { createI18n, changeLanguage, loadTranslations, useModuleTranslation, useLanguage, languageStorageKey } from './i18n.js';
+export { I18n, I18nProvider, useTranslation, type TFunction } from './translator.js';
 export { apiFetch, ApiError, createApiClient, data } from './api.js';
 export type { ApiInit, ApiData } from './api.js';
 export { formatRupiah, formatDate } from './format.js';
@@ -30,6 +31,8 @@ export type { DataTableProps } from './data-table.js';
 export { SubNav } from './sub-nav.js';
 export type { SubNavProps, SubNavLink } from './sub-nav.js';
 export { DateText, dateText, useToday } from './date-text.js';
+// Plain date helpers without the schema library: import them from here in browser code, not from '@kota-kit/core'.
+export { addDays, daysBetween, isIsoDate, localDate, todayIn } from '../dates.js';
 export type { DateTextProps } from './date-text.js';
 export { moduleRoles, useModuleRoles } from './roles.js';
 export { RegionMap, RegionPointPicker } from './region-map.js';
@@ -41,7 +44,8 @@ export { Shell, HomePage, NotFoundPage, ErrorBoundary } from './shell.js';
 export { LoginPage, RegisterPage } from './auth-pages.js';
 
 // Re-exported so modules depend only on @kota-kit/core (one copy of each, matching versions).
-export { Link, NavLink, Navigate, Outlet, useParams, useNavigate, useSearchParams, useLocation } from 'react-router';
+export { Link, NavLink, Navigate, MemoryRouter, useParams, useNavigate, useSearchParams, useLocation } from './router.js';
+export type { AppLocation, LinkProps, NavLinkProps, NavigateOptions } from './router.js';
 export { useQuery, useQueries, useMutation, useQueryClient, useInfiniteQuery } from '@tanstack/react-query';
 export type { ClientBootstrap, SessionUser } from '../types.js';
 export type { Problem, FieldError } from '../problem.js';

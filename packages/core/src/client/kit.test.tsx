@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
+import { I18nProvider } from './translator.js';
+import { MemoryRouter } from './router.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { ClientBootstrap } from '../types.js';
@@ -25,9 +25,9 @@ const i18n = createI18n({ modules: [], defaultLanguage: 'id', language: 'id' });
 function tree(node: ReactNode, { path = '/', boot = bootstrap }: { path?: string; boot?: ClientBootstrap } = {}) {
   return (
     <KotaKitContext.Provider value={{ bootstrap: boot, modules: [] }}>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <MemoryRouter initialEntries={[path]}>{node}</MemoryRouter>
-      </I18nextProvider>
+      </I18nProvider>
     </KotaKitContext.Provider>
   );
 }

@@ -63,8 +63,19 @@ export interface ClientModule {
    * before still works offline. Public answers only: the worker never keeps a private or no-store answer.
    */
   precache?: string[];
-  /** Both languages are required: Bahasa Indonesia first, English for visitors. */
-  translations: { id: TranslationTable; en: TranslationTable };
+  /**
+   * Both languages are required: Bahasa Indonesia first, English for visitors. Give loaders
+   * (`() => import('./translations/id.js').then((m) => m.id)`) so a visitor downloads only the language they read.
+   */
+  translations: { id: TranslationSource; en: TranslationSource };
+}
+
+/** A translation table, or a loader of it (its own small chunk, fetched only for the language in use). */
+export type TranslationSource = TranslationTable | (() => Promise<TranslationTable>);
+
+/** The table of a source: `await loadTable(module.translations.en)`. */
+export async function loadTable(source: TranslationSource): Promise<TranslationTable> {
+  return typeof source === 'function' ? source() : source;
 }
 
 /** The browser half of a module. */

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
+import { I18nProvider } from './translator.js';
+import { MemoryRouter } from './router.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Geography } from '../region.js';
 import type { ClientBootstrap } from '../types.js';
@@ -35,9 +35,9 @@ function withRegion(geography: Geography | undefined, node: ReactNode) {
   const boot: ClientBootstrap = { ...bootstrap, region: { ...bootstrap.region, ...(geography ? { geography } : {}) } };
   return render(
     <KotaKitContext.Provider value={{ bootstrap: boot, modules: [] }}>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <MemoryRouter>{node}</MemoryRouter>
-      </I18nextProvider>
+      </I18nProvider>
     </KotaKitContext.Provider>,
   );
 }
@@ -130,11 +130,11 @@ describe('RegionPointPicker', () => {
     expect(point.lng).toBeCloseTo(110.3, 3);
     view.rerender(
       <KotaKitContext.Provider value={{ bootstrap: { ...bootstrap, region: { ...bootstrap.region, geography: kabupatenLain } }, modules: [] }}>
-        <I18nextProvider i18n={i18n}>
+        <I18nProvider i18n={i18n}>
           <MemoryRouter>
             <RegionPointPicker value={point} onChange={onChange} />
           </MemoryRouter>
-        </I18nextProvider>
+        </I18nProvider>
       </KotaKitContext.Provider>,
     );
     expect(screen.getByText(/Titik dipilih: -7\.749/)).toBeTruthy();

@@ -7,8 +7,8 @@
  * touching module code. Markers are links or buttons with their own names, at least 24 px wide.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useTranslation } from './translator.js';
+import { Link, useNavigate } from './router.js';
 import type { Geography, MapSettings } from '../region.js';
 import { useBootstrap } from './context.js';
 import { boundsAround, mapBox, project, unproject, type LatLng, type MapBox } from './geo.js';

@@ -1,7 +1,7 @@
 import { Component, lazy, Suspense, useEffect, useRef, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import { isRouteErrorResponse, Link, NavLink, Outlet, useLocation, useRouteError } from 'react-router';
+import { useTranslation } from './translator.js';
+import { Link, NavLink, useLocation } from './router.js';
 import { clientLanguages as languages } from './runtime.js';
 import { Button, EmptyState, ErrorState, Loading, PageHeader } from './components.js';
 import { useBootstrap, useClientModules } from './context.js';
@@ -18,7 +18,7 @@ function NavIcon({ icon }: { icon: string }) {
 /* ---------- Error boundary ---------- */
 
 interface BoundaryProps {
-  fallback: (retry: () => void) => ReactNode;
+  fallback: (retry: () => void, error: unknown) => ReactNode;
   children: ReactNode;
 }
 
@@ -35,7 +35,7 @@ export class ErrorBoundary extends Component<BoundaryProps, { error: unknown }> 
   }
 
   override render() {
-    if (this.state.error) return this.props.fallback(() => this.setState({ error: null }));
+    if (this.state.error) return this.props.fallback(() => this.setState({ error: null }), this.state.error);
     return this.props.children;
   }
 }
@@ -222,7 +222,7 @@ export function Shell({ children }: { children?: ReactNode }) {
       </header>
       <main id="kk-main" className="kk-main" tabIndex={-1} ref={mainRef}>
         <div className="kk-container">
-          <Suspense fallback={<Loading />}>{children ?? <Outlet />}</Suspense>
+          <Suspense fallback={<Loading />}>{children}</Suspense>
         </div>
       </main>
       <Footer />
@@ -369,10 +369,8 @@ export function NotFoundPage() {
 }
 
 /** Shown inside the shell when a route's page fails to load or throws (e.g. a chunk missing offline). */
-export function RouteErrorPage() {
-  const error = useRouteError();
+export function RouteErrorPage({ error }: { error: unknown }) {
   const { t } = useTranslation('core');
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
   return (
     <>
       <PageHeader title={t('error.title')} />

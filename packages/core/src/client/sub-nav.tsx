@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { NavLink } from 'react-router';
+import { NavLink } from './router.js';
 import { Icon, type IconName } from './icons.js';
 
 export interface SubNavLink {

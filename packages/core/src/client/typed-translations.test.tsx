@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from './translator.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from './i18n.js';
 import { defineClientModule } from './module.js';
@@ -53,9 +53,9 @@ describe('defineTranslations', () => {
   it('gives a typed t bound to the module namespace, with values and plurals', () => {
     const i18n = createI18n({ modules: [parkir], defaultLanguage: 'id', language: 'en' });
     render(
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <Title />
-      </I18nextProvider>,
+      </I18nProvider>,
     );
     expect(screen.getByRole('heading', { name: 'Parking' })).toBeTruthy();
     expect(screen.getByText('Page 2 of 5')).toBeTruthy();

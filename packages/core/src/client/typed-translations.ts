@@ -8,12 +8,12 @@
  * `en` must have exactly the shape of `id` (same nested keys, strings), so a key missing in one language is a
  * compile error as well; `translationKeyDiff` finds the same at run time for tables typed loosely.
  */
-import type { TOptions } from 'i18next';
+import type { TranslateOptions as TOptions } from './translator.js';
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './translator.js';
 import type { TranslationTable } from './module.js';
 
-/** i18next's plural suffixes: `count_one` / `count_other` are both reached through the key `count`. */
+/** Plural suffixes (by Intl.PluralRules): `count_one` / `count_other` are both reached through the key `count`. */
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 type WithoutPlural<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
 
@@ -48,7 +48,7 @@ export type TranslationValueNames<T, K extends string> = Variables<LeafAt<T, K>>
 /** The values `t(key, values)` needs for a key. */
 export type TranslationValues<T, K extends string> = Record<TranslationValueNames<T, K>, string | number>;
 
-/** Options i18next understands besides the interpolated values. */
+/** Options `t` understands besides the interpolated values. */
 export interface TranslateOptions {
   defaultValue?: string;
   lng?: string;
@@ -63,26 +63,33 @@ export type TypedT<T> = <K extends TranslationKey<T>>(
 /** A table with the same keys as `T`, any strings as values: the shape `en` must have. */
 export type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
 
+/** A table, or a loader of it: loaders keep each language in its own chunk, fetched only when in use. */
+export type TableOrLoader<T> = T | (() => Promise<T>);
+
 export interface TypedTranslations<T extends TranslationTable> {
   /** The namespace (the module id). */
   namespace: string;
-  id: T;
-  en: SameShape<T>;
+  id: TableOrLoader<T>;
+  en: TableOrLoader<SameShape<T>>;
   /** The typed `t` of the namespace, re-rendering on a language change. */
   useT: () => TypedT<T>;
 }
 
 /**
  * Declares a module's translation tables (Bahasa Indonesia first) and gives a typed `useT` bound to its namespace.
- * Pass the result as `translations` to `defineClientModule`.
+ * Pass the result as `translations` to `defineClientModule`. Give loaders so that each language is its own
+ * chunk and a visitor downloads only theirs:
+ *
+ *   import type { id } from './id.js';
+ *   defineTranslations<typeof id>('laksa', { id: () => import('./id.js').then((m) => m.id), en: () => import('./en.js').then((m) => m.en) });
  */
-export function defineTranslations<const T extends TranslationTable>(namespace: string, tables: { id: T; en: SameShape<T> }): TypedTranslations<T> {
+export function defineTranslations<const T extends TranslationTable>(namespace: string, tables: { id: TableOrLoader<T>; en: TableOrLoader<SameShape<T>> }): TypedTranslations<T> {
   function useT(): TypedT<T> {
     const { t } = useTranslation(namespace);
-    // The keys and their options are checked by the typed signature above; i18next sees plain strings and options.
-    return useCallback((key: string, options?: TOptions) => String(t(key, options)), [t]) as TypedT<T>;
+    // The keys and their options are checked by the typed signature above; the translator sees plain strings and options.
+    return useCallback((key: string, options?: TOptions) => t(key, options), [t]) as TypedT<T>;
   }
-  return { namespace, id: tables.id, en: tables.en as SameShape<T>, useT };
+  return { namespace, id: tables.id, en: tables.en, useT };
 }
 
 /** Every leaf of a table as a dotted key, plural forms folded into their base key ("count_one" → "count"). */

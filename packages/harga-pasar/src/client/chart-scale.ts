@@ -1,5 +1,5 @@
 /** Pure geometry of the price chart: scales, "nice" ticks and SVG paths. Tested without a DOM. */
-import { daysBetween } from '@kota-kit/core';
+import { daysBetween } from '@kota-kit/core/client';
 
 export interface Point {
   date: string;

@@ -1,4 +1,4 @@
-import { isIsoDate } from '@kota-kit/core';
+import { isIsoDate } from '@kota-kit/core/client';
 import { data, DataTable, dateText, ErrorState, formatRupiah, Link, Loading, PageHeader, useLanguage, useParams, useQuery, useSearchParams, type ApiData, type TableColumn } from '@kota-kit/core/client';
 import { useState } from 'react';
 import { api } from './api.js';

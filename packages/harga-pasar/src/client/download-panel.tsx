@@ -1,4 +1,4 @@
-import { addDays } from '@kota-kit/core';
+import { addDays } from '@kota-kit/core/client';
 import { Icon, TextField } from '@kota-kit/core/client';
 import { useState } from 'react';
 import { exportQuerySchema, exportRangeProblem, maxExportDays } from '../schemas/export.js';

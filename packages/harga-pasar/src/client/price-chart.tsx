@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { compactRupiah, rupiah } from './change.js';
 import { chartGeometry, linePath, nearestPointIndex, type Point } from './chart-scale.js';
-import { daysBetween } from '@kota-kit/core';
+import { daysBetween } from '@kota-kit/core/client';
 import { dateText } from '@kota-kit/core/client';
 import { dayMonth, monthYear } from './dates.js';
 

@@ -1,6 +1,6 @@
 import { formatRupiah, Icon, Link, useQuery } from '@kota-kit/core/client';
 import type { BoardItem } from '../index.js';
-import { boardQuery } from './board-page.js';
+import { boardQuery } from './api.js';
 import { base, ChangeText, PricesOf, unitLabel, useOnline, useT } from './shared.js';
 
 /** The staples most households watch; a region lacking one of them gets its first commodities instead. */

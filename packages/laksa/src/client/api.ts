@@ -2,7 +2,7 @@
  * LAKSA's API as the browser calls it: Hono's typed client made from the server's own routes, so every request
  * and answer type comes from the route schemas (`LaksaApi` is a type-only import; no server code is bundled).
  */
-import { z } from '@kota-kit/core';
+import type { z } from '@kota-kit/core';
 import { createApiClient, data, type ApiData } from '@kota-kit/core/client';
 import type { LaksaApi } from '../server/api.js';
 

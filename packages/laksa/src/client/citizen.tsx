@@ -4,7 +4,8 @@
  */
 import { Badge, useBootstrap } from '@kota-kit/core/client';
 import { useId, useState } from 'react';
-import { stageOf, type ReportStatus } from '../schemas.js';
+import { stageOf } from '../vocabulary.js';
+import type { ReportStatus } from '../schemas.js';
 import { stageView } from './logic.js';
 import { useT } from './translations/index.js';
 

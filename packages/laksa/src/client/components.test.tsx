@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { createApp, type ClientBootstrap, type ClientModule } from '@kota-kit/core/client';
+import { createApp, loadTranslations, type ClientBootstrap, type ClientModule } from '@kota-kit/core/client';
 import { configure, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
 // Lazy pages are compiled on first import; on a busy 2-core CI machine that can take longer than the default 1 s.
@@ -38,8 +38,9 @@ const bootstrap: ClientBootstrap = {
 
 const json = (body: unknown, status = 200, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
 
-function renderAt(path: string, module: ClientModule = laksaClient) {
+async function renderAt(path: string, module: ClientModule = laksaClient) {
   const app = createApp({ bootstrap, modules: [module], language: 'id', initialEntries: [path] });
+  await loadTranslations(app.i18n, 'id');
   return render(app.element);
 }
 
@@ -100,7 +101,7 @@ describe('stage badge', () => {
   };
 
   it('names the stage in words with a symbol, not colour alone', async () => {
-    renderAt('/laksa', badgePage);
+    await renderAt('/laksa', badgePage);
     const red = await screen.findByTestId('red');
     expect(red.textContent).toContain('Merah — baru');
     expect(screen.getByTestId('yellow').textContent).toContain('Kuning — diproses');
@@ -130,7 +131,7 @@ describe('report form', () => {
   }
 
   it('has safe visibility defaults: public report, anonymous reporter', async () => {
-    renderAt('/laksa/lapor');
+    await renderAt('/laksa/lapor');
     await toDetails();
     expect((screen.getByRole('radio', { name: /^Anonim/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: /^Publik/ }) as HTMLInputElement).checked).toBe(true);
@@ -138,7 +139,7 @@ describe('report form', () => {
   });
 
   it('checks fields before sending and shows the errors next to them', async () => {
-    renderAt('/laksa/lapor');
+    await renderAt('/laksa/lapor');
     await screen.findByRole('heading', { name: 'Buat laporan' });
     // The first step needs a place: a point, an address or a kecamatan.
     fireEvent.click(screen.getByRole('button', { name: 'Lanjut: isi laporan' }));
@@ -151,7 +152,7 @@ describe('report form', () => {
   });
 
   it('shows what will be public in the review step, then maps the server field errors onto the fields', async () => {
-    renderAt('/laksa/lapor');
+    await renderAt('/laksa/lapor');
     await fillValidForm();
     fireEvent.click(screen.getByRole('radio', { name: /^Rahasia/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Lanjut: periksa laporan' }));

@@ -1,4 +1,4 @@
-import { addDays } from '@kota-kit/core';
+import { addDays } from '@kota-kit/core/client';
 import { Button, Card, EmptyState, ErrorState, Loading, Navigate, PageHeader, useBootstrap, useLanguage, useQuery, useSession, useToday } from '@kota-kit/core/client';
 import { useState } from 'react';
 import { inboxQuerySchema, inboxTabs, reportStatuses, stages, type InboxTab } from '../schemas.js';

@@ -1,5 +1,5 @@
 /** The officers' inbox in pieces: tabs by what the officer must do (with counts) and one compact row per report. */
-import { localDate } from '@kota-kit/core';
+import { localDate } from '@kota-kit/core/client';
 import { formatDate, Icon, Link, useBootstrap, useLanguage, useToday } from '@kota-kit/core/client';
 import type { InboxItem, InboxTab, InboxTabs } from '../schemas.js';
 import { base, useT } from './shared.js';

@@ -1,6 +1,7 @@
 import { ApiError, Button, Dialog, FormError, Loading, SelectField, TextArea, TextField, useBootstrap, useQuery, useQueryClient } from '@kota-kit/core/client';
 import { useState, type ReactNode } from 'react';
-import { rejectReasons, type OfficerAction, type OfficerReport, type RejectReason } from '../schemas.js';
+import { rejectReasons } from '../vocabulary.js';
+import type { OfficerAction, OfficerReport, RejectReason } from '../schemas.js';
 import { api, data as answer, eitherBody } from './api.js';
 import { checkPhoto, fileSize, megabytes } from './logic.js';
 import { useOptions, useT } from './shared.js';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // A second region in the browser: the map, the point picker and the kecamatan lists come from its own
 // geography (core's test region with a small geography), with no change to LAKSA's code.
-import { createApp, type ClientBootstrap } from '@kota-kit/core/client';
+import { createApp, loadTranslations, type ClientBootstrap } from '@kota-kit/core/client';
 import { testRegion } from '@kota-kit/core/testing';
 import { cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -48,11 +48,15 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const renderAt = (path: string, geography?: typeof contohGeography) => render(createApp({ bootstrap: bootstrapOf(geography), modules: [laksaClient], language: 'id', initialEntries: [path] }).element);
+const renderAt = async (path: string, geography?: typeof contohGeography) => {
+  const app = createApp({ bootstrap: bootstrapOf(geography), modules: [laksaClient], language: 'id', initialEntries: [path] });
+  await loadTranslations(app.i18n, 'id');
+  return render(app.element);
+};
 
 describe('laksa in a second region', () => {
   it("draws the region's own map: its kecamatan, and the reports as named links to their pages", async () => {
-    renderAt('/laksa?tampilan=peta', contohGeography);
+    await renderAt('/laksa?tampilan=peta', contohGeography);
     const map = await screen.findByRole('group', { name: 'Peta 2 laporan di Kota Contoh' });
     const labels = [...map.querySelectorAll('[data-kecamatan]')].map((label) => label.textContent);
     expect(labels).toEqual(['Kota Lama', 'Pesisir']);
@@ -68,7 +72,7 @@ describe('laksa in a second region', () => {
 
   it("picks the report's point on the region's map and lists its kecamatan in the form", async () => {
     kecamatanFromServer = ['Kota Lama', 'Pesisir'];
-    renderAt('/laksa/lapor', contohGeography);
+    await renderAt('/laksa/lapor', contohGeography);
     await screen.findByRole('heading', { name: 'Buat laporan' });
     const picker = screen.getByRole('application');
     expect([...picker.querySelectorAll('[data-kecamatan]')].map((label) => label.textContent)).toEqual(['Kota Lama', 'Pesisir']);
@@ -78,7 +82,7 @@ describe('laksa in a second region', () => {
 
   it('without a geography: no map to pick on, and the kecamatan is typed', async () => {
     kecamatanFromServer = [];
-    renderAt('/laksa/lapor');
+    await renderAt('/laksa/lapor');
     await screen.findByRole('heading', { name: 'Buat laporan' });
     expect(screen.queryByRole('application')).toBeNull();
     expect((screen.getByLabelText(/^Kecamatan/) as HTMLElement).tagName).toBe('INPUT');
@@ -90,13 +94,13 @@ describe('laksa in a second region', () => {
     Object.defineProperty(navigator, 'geolocation', { configurable: true, value: { getCurrentPosition: (ok: (p: typeof position) => void) => ok(position) } });
     onTestFinished(() => void Reflect.deleteProperty(navigator, 'geolocation'));
     kecamatanFromServer = ['Kota Lama', 'Pesisir'];
-    renderAt('/laksa/lapor', contohGeography);
+    await renderAt('/laksa/lapor', contohGeography);
     await screen.findByRole('heading', { name: 'Buat laporan' });
     fireEvent.click(screen.getByRole('button', { name: 'Gunakan lokasi saya' }));
     expect((await screen.findByRole('status')).textContent).toBe('Lokasi Anda di luar peta kota. Periksa titiknya atau ketuk peta.');
     cleanup();
     kecamatanFromServer = [];
-    renderAt('/laksa/lapor');
+    await renderAt('/laksa/lapor');
     await screen.findByRole('heading', { name: 'Buat laporan' });
     fireEvent.click(screen.getByRole('button', { name: 'Gunakan lokasi saya' }));
     expect((await screen.findByRole('status')).textContent).toBe('Lokasi HP Anda dipakai sebagai titik.');

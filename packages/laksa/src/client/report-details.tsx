@@ -1,5 +1,5 @@
 import { SelectField, TextArea, TextField, useLanguage } from '@kota-kit/core/client';
-import { reportTypes } from '../schemas.js';
+import { reportTypes } from '../vocabulary.js';
 import type { FormField, MappedErrors } from './logic.js';
 import type { Draft } from './report-draft.js';
 import type { FormConfig } from './report-config.js';

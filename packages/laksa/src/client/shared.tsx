@@ -1,6 +1,7 @@
 import { Badge, DateText, SubNav, useBootstrap, useLanguage, useModuleOptions, useModuleRoles, useSession } from '@kota-kit/core/client';
 import type { ReactNode } from 'react';
-import { isNoteCode, type LocalizedText, type OfficerTimelineEntry, type Photo, type ReportStatus, type ReportType, type Stage, type TimelineEntry } from '../schemas.js';
+import { isNoteCode } from '../vocabulary.js';
+import type { LocalizedText, OfficerTimelineEntry, Photo, ReportStatus, ReportType, Stage, TimelineEntry } from '../schemas.js';
 import { stageView, statusLabelKey } from './logic.js';
 import { useT } from './translations/index.js';
 

@@ -1,4 +1,4 @@
-import { addDays } from '@kota-kit/core';
+import { addDays } from '@kota-kit/core/client';
 import { DataTable, dateText, ErrorState, Loading, PageHeader, useLanguage, useQuery, useSearchParams, useToday } from '@kota-kit/core/client';
 import type { Stats, StatsRow } from '../schemas.js';
 import { api, data } from './api.js';

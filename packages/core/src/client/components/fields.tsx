@@ -1,6 +1,6 @@
 /** Buttons and form controls: Button, TextField, TextArea, SelectField (each with its label, hint and error) and FormError. */
 import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translator.js';
 import { cx } from './class-names.js';
 
 /* ---------- Button ---------- */

@@ -1,6 +1,6 @@
 /** Loading, empty and error states of a page or a section. */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translator.js';
 import { Icon, isIconName, type IconName } from '../icons.js';
 import { Button } from './fields.js';
 

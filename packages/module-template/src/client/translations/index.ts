@@ -1,7 +1,10 @@
 import { defineTranslations } from '@kota-kit/core/client';
-import { en } from './en.js';
-import { id } from './id.js';
+import type { id } from './id.js';
 
-export const translations = defineTranslations('module-template', { id, en });
+export const translations = defineTranslations<typeof id>('module-template', {
+  // One chunk per language: a visitor downloads only the language they read.
+  id: () => import('./id.js').then((table) => table.id),
+  en: () => import('./en.js').then((table) => table.en),
+});
 /** `const t = useT(); t('list.title')` — a key that does not exist is a compile error. */
 export const useT = translations.useT;

@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// `pnpm bench`: Tangerang Live side by side with a bare page and a bare endpoint, built and started here, in one
+// run on this machine — so the figures compare like with like. A benchmark that prints figures, not a test.
+//   JavaScript: gzip bytes of each page's first load (entry + preloads), the bare Vite + React page as the baseline.
+//   Lighthouse mobile (simulated slow 4G, 4× CPU): performance, accessibility, LCP, TBT, script bytes.
+//   Server: requests/s and p99 at 50 connections of public read endpoints, against a bare Hono + PGlite endpoint.
+// Needs `pnpm build` first (turbo builds the host) and Chromium (KK_CHROMIUM_PATH, default /usr/bin/chromium).
+// Flags: --no-lighthouse, --no-http, --seconds=N (per endpoint, default 8), --big (adds harga pasar's 5.5 M-row bench).
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const flags = process.argv.slice(2);
+const seconds = Number(flags.find((flag) => flag.startsWith('--seconds='))?.split('=')[1] ?? 8);
+const work = mkdtempSync(join(tmpdir(), 'kk-bench-'));
+const children = [];
+const hostPort = 3900;
+const barePort = 3990;
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(url, tries = 240) {
+  for (let i = 0; i < tries; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await sleep(500);
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** The JavaScript a page loads before it can paint: the entry script and its modulepreloads, gzip -9. */
+function firstLoadJs(dist, html) {
+  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((match) => match[1]);
+  return files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file)), { level: 9 }).byteLength, 0);
+}
+
+async function buildBareReact() {
+  const require = createRequire(join(root, 'apps/tangerang-live/package.json'));
+  const { build } = await import(require.resolve('vite'));
+  const react = (await import(require.resolve('@vitejs/plugin-react'))).default;
+  const outDir = join(work, 'bare-react');
+  await build({
+    root: join(root, 'scripts/bench/bare-react'),
+    logLevel: 'warn',
+    plugins: [react()],
+    resolve: { alias: { react: join(require.resolve('react/package.json'), '..'), 'react-dom': join(require.resolve('react-dom/package.json'), '..') } },
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+function start(command, args, options) {
+  const child = spawn(command, args, { stdio: 'ignore', ...options });
+  children.push(child);
+  return child;
+}
+
+function lighthouse(url) {
+  const out = join(work, 'report.json');
+  const chrome = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
+  execFileSync('npx', ['-y', 'lighthouse@12.2.3', url, '--output=json', `--output-path=${out}`, '--quiet', '--only-categories=performance,accessibility', `--chrome-flags=${chrome}`], {
+    env: { ...process.env, CHROME_PATH: process.env.KK_CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    stdio: 'ignore',
+  });
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  const scripts = report.audits['resource-summary'].details.items.find((item) => item.resourceType === 'script');
+  return {
+    performance: Math.round(report.categories.performance.score * 100),
+    accessibility: Math.round(report.categories.accessibility.score * 100),
+    lcp: report.audits['largest-contentful-paint'].numericValue,
+    tbt: report.audits['total-blocking-time'].numericValue,
+    script: scripts?.transferSize ?? 0,
+  };
+}
+
+async function load(url) {
+  const require = createRequire(join(root, 'package.json'));
+  const autocannon = (await import(require.resolve('autocannon'))).default;
+  // Warm caches and JIT first, as a server in use would be.
+  for (let i = 0; i < 20; i++) await fetch(url).then((response) => response.arrayBuffer());
+  const result = await autocannon({ url, connections: 50, duration: seconds, headers: { 'accept-encoding': 'gzip' } });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+const results = [];
+const check = (name, ok, detail) => results.push({ name, ok, detail });
+
+try {
+  console.log('Building the bare React page and starting the servers…');
+  const bareDist = await buildBareReact();
+  start(process.execPath, [join(root, 'scripts/bench/bare-server.mjs'), String(barePort), bareDist]);
+  const data = join(work, 'host');
+  start(process.execPath, ['dist/server/server.js', '--demo'], {
+    cwd: join(root, 'apps/tangerang-live'),
+    env: { ...process.env, PORT: String(hostPort), KOTA_DATA_DIR: join(data, 'db'), KOTA_UPLOADS_DIR: join(data, 'uploads'), KOTA_BACKUP_DIR: join(data, 'backups'), DATABASE_URL: '' },
+  });
+  await waitFor(`http://127.0.0.1:${barePort}/rows`);
+  await waitFor(`http://127.0.0.1:${hostPort}/api/health`);
+  const config = await (await fetch(`http://127.0.0.1:${hostPort}/api/config`)).json();
+  const modules = config.modules.map((module) => module.id);
+
+  // ------------------------------------------------------------------ JavaScript
+  const hostDist = join(root, 'apps/tangerang-live/dist/client');
+  const bareJs = firstLoadJs(bareDist, readFileSync(join(bareDist, 'index.html'), 'utf8'));
+  const homeJs = firstLoadJs(hostDist, readFileSync(join(hostDist, 'index.html'), 'utf8'));
+  console.log('\nJavaScript before first paint (gzip -9)');
+  console.log(`  bare React page   ${kb(bareJs)}`);
+  console.log(`  Tangerang Live    ${kb(homeJs)}   ${(homeJs / bareJs).toFixed(2)}× bare`);
+  check('home JS ≤ 1.5× bare React', homeJs <= 1.5 * bareJs, `${kb(homeJs)} vs ${kb(bareJs)}`);
+
+  // ------------------------------------------------------------------ Lighthouse
+  if (!flags.includes('--no-lighthouse')) {
+    console.log('\nLighthouse mobile (simulated slow 4G, 4× CPU)');
+    console.log('  page                 perf  a11y  LCP      TBT     script');
+    const pages = [['bare React', `http://127.0.0.1:${barePort}/`], ['/', `http://127.0.0.1:${hostPort}/`], ...modules.map((id) => [`/${id}`, `http://127.0.0.1:${hostPort}/${id}`])];
+    for (const [name, url] of pages) {
+      const figures = lighthouse(url);
+      console.log(`  ${name.padEnd(20)} ${String(figures.performance).padStart(4)}  ${String(figures.accessibility).padStart(4)}  ${(figures.lcp / 1000).toFixed(2)} s  ${String(Math.round(figures.tbt)).padStart(4)} ms  ${kb(figures.script)}`);
+      if (name !== 'bare React') {
+        check(`${name} Lighthouse performance ≥ 95, accessibility 100`, figures.performance >= 95 && figures.accessibility === 100, `${figures.performance} / ${figures.accessibility}`);
+        check(`${name} LCP < 1.8 s, TBT < 100 ms`, figures.lcp < 1800 && figures.tbt < 100, `${(figures.lcp / 1000).toFixed(2)} s / ${Math.round(figures.tbt)} ms`);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ HTTP
+  if (!flags.includes('--no-http')) {
+    const host = `http://127.0.0.1:${hostPort}`;
+    const endpoints = [['/api/health', `${host}/api/health`]];
+    if (modules.includes('harga-pasar')) {
+      const commodities = await (await fetch(`${host}/api/harga-pasar/commodities`)).json();
+      const first = commodities.commodities[0].id;
+      endpoints.push(['harga pasar board', `${host}/api/harga-pasar/board`], ['harga pasar 1-year chart', `${host}/api/harga-pasar/commodities/${first}/series?range=1y`]);
+    }
+    if (modules.includes('laksa')) endpoints.push(['LAKSA list', `${host}/api/laksa/reports`], ['LAKSA map', `${host}/api/laksa/map`]);
+    if (modules.includes('pencaker')) endpoints.push(['pencaker vacancies', `${host}/api/pencaker/vacancies`]);
+    if (modules.includes('berita')) endpoints.push(['berita articles', `${host}/api/berita/articles`]);
+    console.log(`\nServer: requests/s and p99 at 50 connections, ${seconds} s each`);
+    const bare = await load(`http://127.0.0.1:${barePort}/rows`);
+    console.log(`  ${'bare Hono + PGlite rows'.padEnd(28)} ${String(Math.round(bare.rps)).padStart(6)}/s  p99 ${bare.p99} ms`);
+    for (const [name, url] of endpoints) {
+      const figures = await load(url);
+      const share = figures.rps / bare.rps;
+      console.log(`  ${name.padEnd(28)} ${String(Math.round(figures.rps)).padStart(6)}/s  p99 ${figures.p99} ms  ${(share * 100).toFixed(0)}% of bare${figures.errors ? `  (${figures.errors} errors)` : ''}`);
+      if (name !== '/api/health') check(`${name} ≥ 50% of bare, p99 < 100 ms`, share >= 0.5 && figures.p99 < 100 && !figures.errors, `${(share * 100).toFixed(0)}%, p99 ${figures.p99} ms`);
+    }
+  }
+
+  if (flags.includes('--big')) {
+    console.log('\nharga pasar with 5.5 M price rows (its own benchmark)');
+    execFileSync('pnpm', ['--filter', '@kota-kit/harga-pasar', 'bench'], { cwd: root, stdio: 'inherit' });
+  }
+
+  console.log('\nTargets (issue 12)');
+  for (const result of results) console.log(`  ${result.ok ? '✓' : '✗'} ${result.name}: ${result.detail}`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await sleep(500);
+  rmSync(work, { recursive: true, force: true });
+}
