@@ -4,6 +4,7 @@
 import { defineHost } from '@kota-kit/core';
 import { hargaPasar, tangerangDefaults as hargaPasarTangerang } from '@kota-kit/harga-pasar';
 import { laksa, tangerangCategories } from '@kota-kit/laksa';
+import { kecamatanBoundaries } from './kecamatan-boundaries.js';
 
 export default defineHost({
   region: {
@@ -60,26 +61,28 @@ export default defineHost({
     // (or a provider's), as OpenStreetMap's tile usage policy asks: set tileUrl and attribution here.
     map: { tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' },
     // Drawn by core's map (RegionMap) under LAKSA's reports and harga pasar's markets. The bounds are the city's
-    // extent, a little padded; the centres are approximate, only to help people orient themselves.
-    // Kecamatan boundaries (optional `boundary` rings) are not given yet: no public kecamatan-level GeoJSON of
-    // Kota Tangerang could be fetched when this was written (2026), so LAKSA's form takes the nearest centre. Add the
-    // official boundaries (BIG / Kemendagri, [lng, lat] rings) to each kecamatan to file points exactly.
+    // extent, a little padded (north to -6.09 for the airport's side of Benda and Neglasari); the centres are
+    // approximate, only to place the names, each inside its own kecamatan.
+    // Kecamatan boundaries ([lng, lat] rings, kecamatan-boundaries.ts): LAKSA's report form files a point under the
+    // kecamatan whose boundary holds it. From the kelurahan boundaries of github.com/cahyadsn/wilayah_boundaries
+    // (MIT, 2026-08-20), dissolved per kecamatan and simplified (70 m); not the legally binding lines — replace
+    // them with BIG / Kemendagri's when the city has those. test/geography.test.ts checks them.
     geography: {
-      bounds: { south: -6.265, west: 106.55, north: -6.115, east: 106.765 },
+      bounds: { south: -6.265, west: 106.55, north: -6.09, east: 106.765 },
       kecamatan: [
-        { id: 'batuceper', name: 'Batuceper', centre: { lat: -6.163, lng: 106.655 } },
-        { id: 'benda', name: 'Benda', centre: { lat: -6.13, lng: 106.685 } },
-        { id: 'cibodas', name: 'Cibodas', centre: { lat: -6.21, lng: 106.6 } },
-        { id: 'ciledug', name: 'Ciledug', centre: { lat: -6.232, lng: 106.715 } },
-        { id: 'cipondoh', name: 'Cipondoh', centre: { lat: -6.18, lng: 106.69 } },
-        { id: 'jatiuwung', name: 'Jatiuwung', centre: { lat: -6.2, lng: 106.572 } },
-        { id: 'karangtengah', name: 'Karangtengah', centre: { lat: -6.208, lng: 106.728 } },
-        { id: 'karawaci', name: 'Karawaci', centre: { lat: -6.188, lng: 106.612 } },
-        { id: 'larangan', name: 'Larangan', centre: { lat: -6.245, lng: 106.742 } },
-        { id: 'neglasari', name: 'Neglasari', centre: { lat: -6.143, lng: 106.625 } },
-        { id: 'periuk', name: 'Periuk', centre: { lat: -6.17, lng: 106.578 } },
-        { id: 'pinang', name: 'Pinang', centre: { lat: -6.222, lng: 106.68 } },
-        { id: 'tangerang', name: 'Tangerang', centre: { lat: -6.178, lng: 106.638 } },
+        { id: 'batuceper', name: 'Batuceper', centre: { lat: -6.16, lng: 106.655 }, boundary: kecamatanBoundaries.batuceper },
+        { id: 'benda', name: 'Benda', centre: { lat: -6.132, lng: 106.682 }, boundary: kecamatanBoundaries.benda },
+        { id: 'cibodas', name: 'Cibodas', centre: { lat: -6.198, lng: 106.601 }, boundary: kecamatanBoundaries.cibodas },
+        { id: 'ciledug', name: 'Ciledug', centre: { lat: -6.232, lng: 106.715 }, boundary: kecamatanBoundaries.ciledug },
+        { id: 'cipondoh', name: 'Cipondoh', centre: { lat: -6.18, lng: 106.69 }, boundary: kecamatanBoundaries.cipondoh },
+        { id: 'jatiuwung', name: 'Jatiuwung', centre: { lat: -6.2, lng: 106.572 }, boundary: kecamatanBoundaries.jatiuwung },
+        { id: 'karangtengah', name: 'Karangtengah', centre: { lat: -6.21, lng: 106.709 }, boundary: kecamatanBoundaries.karangtengah },
+        { id: 'karawaci', name: 'Karawaci', centre: { lat: -6.188, lng: 106.612 }, boundary: kecamatanBoundaries.karawaci },
+        { id: 'larangan', name: 'Larangan', centre: { lat: -6.245, lng: 106.742 }, boundary: kecamatanBoundaries.larangan },
+        { id: 'neglasari', name: 'Neglasari', centre: { lat: -6.143, lng: 106.625 }, boundary: kecamatanBoundaries.neglasari },
+        { id: 'periuk', name: 'Periuk', centre: { lat: -6.168, lng: 106.594 }, boundary: kecamatanBoundaries.periuk },
+        { id: 'pinang', name: 'Pinang', centre: { lat: -6.222, lng: 106.68 }, boundary: kecamatanBoundaries.pinang },
+        { id: 'tangerang', name: 'Tangerang', centre: { lat: -6.178, lng: 106.638 }, boundary: kecamatanBoundaries.tangerang },
       ],
     },
   },

@@ -1,21 +1,16 @@
-import { isIsoDate } from '@kota-kit/core';
-import { Badge, data, dateText, ErrorState, formatRupiah, Icon, Link, Loading, PageHeader, useLanguage, useQuery, useSearchParams } from '@kota-kit/core/client';
-import { useState } from 'react';
+import { isIsoDate } from '@kota-kit/core/client';
+import { Badge, dateText, DateText, ErrorState, formatRupiah, Icon, Link, Loading, useLanguage, useQuery, useSearchParams } from '@kota-kit/core/client';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { BoardItem } from '../index.js';
-import { api } from './api.js';
-import { DownloadPanel, downloadPanelId } from './download-panel.js';
-import { base, ChangeText, DataDate, HargaPasarNav, unitLabel, useOnline, useT, useToday } from './shared.js';
+import { boardQuery } from './api.js';
+
+// The download panel checks dates with the export's schema: loaded after the prices, so the board does not wait for it.
+const DownloadPanel = lazy(() => import('./download-panel.js').then((module) => ({ default: module.DownloadPanel })));
+/** The panel's id, for the "Unduh data" jump at the top (the same as download-panel.tsx's). */
+const downloadPanelId = 'hp-download';
+import { base, ChangeText, HargaPasarNav, unitLabel, useOnline, useT, useToday } from './shared.js';
 import { Term } from './term.js';
 
-export function boardQuery(date: string | null) {
-  return {
-    queryKey: ['harga-pasar', 'board', date ?? 'today'],
-    // Without a date the URL is the same every day, so the service worker's copy is the latest board seen.
-    queryFn: () => data(api.board.$get({ query: date ? { date } : {} })),
-    // Ask even when the phone says offline: the service worker answers from its cache.
-    networkMode: 'offlineFirst' as const,
-  };
-}
 
 /** Groups in the order the region lists its commodities. */
 export function groupItems(items: BoardItem[]): { group: string; items: BoardItem[] }[] {
@@ -34,6 +29,7 @@ export default function BoardPage() {
   const t = useT();
   const today = useToday();
   const online = useOnline();
+  const language = useLanguage();
   const [params, setParams] = useSearchParams();
   const asked = params.get('tanggal');
   const date = isIsoDate(asked) && asked < today ? asked : null;
@@ -42,14 +38,14 @@ export default function BoardPage() {
   return (
     <div className="hp-page hp-page--board">
       <HargaPasarNav />
-      <PageHeader title={t('board.title')} description={t('board.description')} />
-      <form className="hp-board__tools" onSubmit={(event) => event.preventDefault()}>
+      <BoardHeader />
+      <form className="hp-board__when" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor="hp-board-date" className="kk-visually-hidden">
           {t('board.pickDate')}
         </label>
         <input
           id="hp-board-date"
-          className="kk-input"
+          className="kk-input hp-board__date"
           type="date"
           max={today}
           value={date ?? today}
@@ -59,14 +55,17 @@ export default function BoardPage() {
           }}
         />
         {date ? (
-          <button type="button" className="kk-button kk-button--secondary" onClick={() => setParams({}, { replace: true })}>
+          <button type="button" className="kk-button kk-button--secondary hp-board__today" onClick={() => setParams({}, { replace: true })}>
             {t('board.today')}
           </button>
         ) : null}
-        <a className="hp-jump" href={`#${downloadPanelId}`}>
-          <Icon name="download" /> {t('board.toDownload')}
-        </a>
+        {board.data?.date ? <BoardDate date={board.data.date} today={today} requested={date ?? undefined} /> : null}
       </form>
+      {online ? null : board.data?.date ? (
+        <p className="hp-note hp-note--offline" role="status">
+          {t('offline.note', { date: dateText(board.data.date, { variant: 'long', language }) })}
+        </p>
+      ) : null}
       {board.isPending ? (
         <Loading label={t('board.loading')} />
       ) : board.isError ? (
@@ -74,29 +73,67 @@ export default function BoardPage() {
       ) : !board.data.date ? (
         <p className="hp-note">{t('board.empty')}</p>
       ) : (
-        <>
-          <DataDate date={board.data.date} today={today} online={online} requested={date ?? undefined} />
-          <BoardList items={board.data.items} date={board.data.date} />
-        </>
+        <BoardList items={board.data.items} date={board.data.date} />
       )}
-      <DownloadPanel today={today} />
+      <Suspense fallback={<div id={downloadPanelId} />}>
+        <DownloadPanel today={today} />
+      </Suspense>
     </div>
   );
 }
 
-function BoardList({ items, date }: { items: BoardItem[]; date: string }) {
+/**
+ * A short title line for a phone: the title, its explanation behind an info button (always shown on a wide
+ * screen), and the jump to the downloads. The board's rows start high on the first screen (issue 13 #6).
+ */
+function BoardHeader() {
   const t = useT();
+  const [about, setAbout] = useState(false);
+  return (
+    <header className="hp-board__head">
+      <div className="hp-board__titleline">
+        <h1 className="hp-board__title">{t('board.title')}</h1>
+        <button type="button" className="hp-board__info" aria-expanded={about} aria-controls="hp-board-about" onClick={() => setAbout(!about)}>
+          <Icon name="info" />
+          <span className="kk-visually-hidden">{t('board.about')}</span>
+        </button>
+        <a className="hp-jump" href={`#${downloadPanelId}`}>
+          <Icon name="download" /> {t('board.toDownload')}
+        </a>
+      </div>
+      <p id="hp-board-about" className="hp-board__about" hidden={!about}>
+        {t('board.description')}
+      </p>
+    </header>
+  );
+}
+
+/** "Harga per 29 Nov 2026", and in the same line whether today's (or the asked day's) prices are not out yet. */
+function BoardDate({ date, today, requested }: { date: string; today: string; requested?: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const older = requested ? date < requested : date < today;
+  return (
+    <p className="hp-board__dated">
+      <strong>
+        {t('board.pricesOf')} <DateText value={date} />
+      </strong>
+      {older ? (
+        <span className="hp-board__late">
+          {' · '}
+          {requested ? t('board.olderNote', { requested: dateText(requested, { language }), date: dateText(date, { language }) }) : t('board.notYetToday')}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+function BoardList({ items, date }: { items: BoardItem[]; date: string }) {
   const groups = groupItems(items);
   return (
     <div className="hp-groups">
       {groups.length > 1 ? (
-        <nav className="hp-chips" aria-label={t('board.groups')}>
-          {groups.map(({ group }) => (
-            <a key={group} className="hp-chip" href={`#${groupAnchor(group)}`}>
-              {group}
-            </a>
-          ))}
-        </nav>
+        <GroupChips groups={groups.map(({ group }) => group)} />
       ) : null}
       {groups.map(({ group, items: list }) => (
         <section key={group} className="hp-group" aria-labelledby={groupAnchor(group)}>
@@ -111,6 +148,49 @@ function BoardList({ items, date }: { items: BoardItem[]; date: string }) {
         </section>
       ))}
     </div>
+  );
+}
+
+/**
+ * The groups as one row of chips that scrolls sideways; while more chips are hidden at an end, that end fades
+ * and an arrow shows there (only a visual sign: keyboards and screen readers reach every chip anyway).
+ */
+function GroupChips({ groups }: { groups: string[] }) {
+  const t = useT();
+  const listRef = useRef<HTMLDivElement>(null);
+  const [more, setMore] = useState({ start: false, end: false });
+  useEffect(() => {
+    const element = listRef.current;
+    if (!element) return;
+    const measure = () => {
+      const max = element.scrollWidth - element.clientWidth;
+      setMore({ start: element.scrollLeft > 1, end: element.scrollLeft < max - 1 });
+    };
+    measure();
+    element.addEventListener('scroll', measure, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(element);
+    return () => {
+      element.removeEventListener('scroll', measure);
+      observer?.disconnect();
+    };
+  }, []);
+  const classes = ['hp-chips', more.start && 'hp-chips--more-start', more.end && 'hp-chips--more-end'].filter(Boolean).join(' ');
+  return (
+    <nav className={classes} aria-label={t('board.groups')}>
+      <div ref={listRef} className="hp-chips__list">
+        {groups.map((group) => (
+          <a key={group} className="hp-chip" href={`#${groupAnchor(group)}`}>
+            {group}
+          </a>
+        ))}
+      </div>
+      {more.end ? (
+        <span className="hp-chips__more" aria-hidden="true">
+          <Icon name="chevron-right" />
+        </span>
+      ) : null}
+    </nav>
   );
 }
 

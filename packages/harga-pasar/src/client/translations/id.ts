@@ -17,9 +17,11 @@ export const id = {
   board: {
     title: 'Harga bahan pokok',
     description: 'Rata-rata pasar tradisional kota dan perubahannya dari hari pasar sebelumnya.',
+    about: 'Tentang harga ini',
     pricesOf: 'Harga per',
     pickDate: 'Lihat harga tanggal',
     olderToday: 'Harga hari ini belum terbit.',
+    notYetToday: 'hari ini belum terbit',
     today: 'Hari ini',
     olderNote: 'Harga {{requested}} belum terbit; yang tampil harga terakhir ({{date}}).',
     itemDate: 'Harga komoditas ini dari {{date}}.',
