@@ -33,3 +33,4 @@ export {
   type RestoreOptions,
   type ScheduleBackupsOptions,
 } from './backup.js';
+export { holdsDemoData, holidayCoverage, pendingMigrations, type PendingMigrations } from './doctor.js';

@@ -1,0 +1,410 @@
+/**
+ * The files of a generated host, in the shape of apps/tangerang-live: one config file, two small entry files,
+ * the Vite and tsup configs, a placeholder logo, and what a region's IT team needs to run it.
+ */
+import { findKnownModule, standardAgencies } from './modules.js';
+import { placeholderLogo } from './logo.js';
+import { findRegion, shortRegionName } from './regions.js';
+import { kotaKitRange, toolVersion } from './versions.js';
+import type { Language } from './validate.js';
+
+export interface HostAnswers {
+  /** Folder and package name, e.g. "pandeglang". */
+  projectName: string;
+  /** Official name, e.g. "Kabupaten Pandeglang". */
+  regionName: string;
+  /** Kode wilayah, e.g. "36.01". */
+  code: string;
+  appName: string;
+  colors: { primary: string; accent: string };
+  defaultLanguage: Language;
+  /** Module ids from the known list, e.g. ["laksa", "harga-pasar"]. */
+  modules: string[];
+}
+
+const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** Text colour on the primary colour: white on dark colours, near-black on light ones (WCAG contrast). */
+export function onColour(hex: string): string {
+  const channel = (offset: number) => {
+    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return (1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05) ? '#ffffff' : '#111111';
+}
+
+export function kotaConfig(answers: HostAnswers): string {
+  const modules = answers.modules.map((id) => findKnownModule(id)!);
+  const imports = modules.map((module) => `import { ${[module.exportName, ...module.extraImports].join(', ')} } from '${module.package}';`);
+  const region = findRegion(answers.code);
+  const where = region ? ` // ${region.name}, Provinsi ${region.province.name}` : '';
+  return `/**
+ * ${answers.appName}: the whole host is this file. Change the region, pick modules (\`npx kota add <module>\`),
+ * and restart. Options are checked at start-up: a bad one stops the host naming the module and the field.
+ */
+import { defineHost } from '@kota-kit/core';
+${imports.join('\n')}
+
+export default defineHost({
+  region: {
+    name: ${quote(answers.regionName)},
+    appName: ${quote(answers.appName)},
+    code: ${quote(answers.code)},${where}
+    logo: '/logo.svg',
+    colors: { primary: ${quote(answers.colors.primary)}, onPrimary: ${quote(onColour(answers.colors.primary))}, accent: ${quote(answers.colors.accent)} },
+    defaultLanguage: ${quote(answers.defaultLanguage)},
+    timeZone: 'Asia/Jakarta',
+    contacts: {},
+    // National holidays and cuti bersama (SKB 3 Menteri) and your local holidays: deadlines in working days skip
+    // them. \`npx kota doctor\` warns when this year and the next are not covered.
+    holidays: [],
+    // The region's agencies (OPD). Officers belong to one; the modules' default options route to these ids.
+    agencies: [
+${standardAgencies.map((agency) => `      { id: ${quote(agency.id)}, name: ${quote(agency.name)}, shortName: ${quote(agency.shortName)} },`).join('\n')}
+    ],
+  },
+  modules: [
+${modules.map((module) => `    ${module.exportName}.with(${module.defaultOptions}),`).join('\n')}
+  ],
+});
+`;
+}
+
+export function packageJson(answers: HostAnswers): string {
+  const dependencies: Record<string, string> = {
+    '@kota-kit/cli': kotaKitRange('@kota-kit/cli'),
+    '@kota-kit/core': kotaKitRange('@kota-kit/core'),
+  };
+  for (const id of answers.modules) {
+    const module = findKnownModule(id)!;
+    dependencies[module.package] = kotaKitRange(module.package);
+  }
+  dependencies.react = toolVersion('react');
+  dependencies['react-dom'] = toolVersion('react-dom');
+  const devDependencies: Record<string, string> = {};
+  for (const name of ['@types/node', '@types/react', '@types/react-dom', '@vitejs/plugin-react', 'tsup', 'typescript', 'vite']) devDependencies[name] = toolVersion(name);
+  const pkg = {
+    name: answers.projectName,
+    version: '0.1.0',
+    private: true,
+    description: `${answers.appName}: the Kota Kit host of ${answers.regionName}.`,
+    type: 'module',
+    engines: { node: '>=20.19' },
+    scripts: {
+      build: 'vite build && tsup',
+      start: 'vite build && tsup && node dist/server/server.js --demo',
+      'start:production': 'node dist/server/server.js',
+      backup: 'node dist/server/backup.js backup',
+      restore: 'node dist/server/backup.js restore',
+      doctor: 'kota doctor',
+      typecheck: 'tsc --noEmit',
+    },
+    dependencies: sortKeys(dependencies),
+    devDependencies: sortKeys(devDependencies),
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+function sortKeys(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const serverEntry = `/** Server entry: one Node process serves the API and the built browser app. Settings come from the environment (.env.example). */
+import { fileURLToPath } from 'node:url';
+import { createServer } from '@kota-kit/core/server';
+import host from '../kota.config.js';
+
+const demo = process.argv.includes('--demo') || process.env.KOTA_DEMO === '1';
+const port = Number(process.env.PORT ?? 3000);
+
+let server: Awaited<ReturnType<typeof createServer>>;
+try {
+  server = await createServer({
+    host,
+    // Resolve \`<package>/server\` from this host's own dependencies.
+    importModule: (specifier) => import(specifier),
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: process.env.KOTA_DATA_DIR ?? fileURLToPath(new URL('../../.data/db', import.meta.url)),
+    uploadsDir: process.env.KOTA_UPLOADS_DIR ?? fileURLToPath(new URL('../../.data/uploads', import.meta.url)),
+    clientDir: fileURLToPath(new URL('../client', import.meta.url)),
+    // Daily snapshots of the embedded database (or pg_dump of PostgreSQL) and the uploads.
+    backups: {
+      dir: process.env.KOTA_BACKUP_DIR ?? fileURLToPath(new URL('../../.data/backups', import.meta.url)),
+      keepDays: Number(process.env.KOTA_BACKUP_KEEP_DAYS ?? 7),
+    },
+    demo,
+    // The number of reverse proxies in front (KOTA_TRUST_PROXY=1 behind one nginx); 0 or unset: none.
+    trustProxy: Number(process.env.KOTA_TRUST_PROXY ?? 0),
+    // The origin users reach: absolute links come from it, never from the request's Host header.
+    publicUrl: process.env.KOTA_PUBLIC_URL,
+    secureCookies: process.env.KOTA_SECURE_COOKIES ? process.env.KOTA_SECURE_COOKIES === '1' : undefined,
+    bootstrapAdmin:
+      process.env.KOTA_ADMIN_EMAIL && process.env.KOTA_ADMIN_PASSWORD ? { email: process.env.KOTA_ADMIN_EMAIL, password: process.env.KOTA_ADMIN_PASSWORD } : undefined,
+  });
+} catch (error) {
+  // A configuration, lock or migration problem is the operator's to fix: say it plainly, without a stack trace.
+  const known = ['HostConfigError', 'DataFolderLockedError', 'MigrationError', 'DemoDatabaseError'].includes((error as Error).name);
+  console.error(known ? \`Cannot start: \${(error as Error).message}\` : error);
+  process.exit(1);
+}
+// Demo mode has published passwords: it answers only on this machine unless HOST says otherwise.
+await server.listen(port, process.env.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'));
+console.log(\`Listening on http://\${process.env.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0')}:\${port}\${demo ? ' (demo mode, password demo1234)' : ''}\`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}
+`;
+
+const backupEntry = `/**
+ * Backup and restore of this host's data (database and uploads), with the same settings as server.ts:
+ *   npm run backup [file]    (default: KOTA_BACKUP_DIR/kota-backup-<date>.tar.gz)
+ *   npm run restore <file>   (stop the host first)
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { backupFileName, createBackup, DataFolderLockedError, listBackups, restoreBackup } from '@kota-kit/core/server';
+
+const [command, fileArgument] = process.argv.slice(2);
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const dataDir = databaseUrl ? undefined : (process.env.KOTA_DATA_DIR ?? fileURLToPath(new URL('../../.data/db', import.meta.url)));
+const uploadsDir = process.env.KOTA_UPLOADS_DIR ?? fileURLToPath(new URL('../../.data/uploads', import.meta.url));
+const backupDir = process.env.KOTA_BACKUP_DIR ?? fileURLToPath(new URL('../../.data/backups', import.meta.url));
+const fromCaller = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+
+try {
+  if (command === 'backup') {
+    const file = fileArgument ? fromCaller(fileArgument) : join(backupDir, backupFileName(new Date()));
+    const manifest = await createBackup({ databaseUrl, dataDir, uploadsDir, file });
+    console.log(\`Backup written to \${file} (\${manifest.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'}, \${manifest.uploadFiles} upload files).\`);
+  } else if (command === 'restore' && fileArgument) {
+    const manifest = await restoreBackup({ file: fromCaller(fileArgument), databaseUrl, dataDir, uploadsDir });
+    console.log(\`Restored the backup of \${manifest.createdAt} (core \${manifest.coreVersion}, \${manifest.uploadFiles} upload files). Start the host again.\`);
+  } else {
+    console.error('Usage: backup [file] | restore <file>');
+    process.exitCode = 2;
+  }
+} catch (error) {
+  if (!(error instanceof DataFolderLockedError)) throw error;
+  const newest = (await listBackups(backupDir))[0];
+  console.error(
+    \`The host is running on \${error.dataDir} (process \${error.holder.pid}). Stop it first\` +
+      (command === 'backup' && newest ? \`, or use its newest daily copy: \${newest.file}.\` : '.'),
+  );
+  process.exitCode = 1;
+}
+`;
+
+const clientEntry = `/// <reference types="vite/client" />
+/// <reference types="@kota-kit/core/vite-client" />
+import { startClient } from '@kota-kit/core/client';
+import { clientModules } from 'virtual:kota-kit/client';
+
+startClient({ modules: clientModules });
+`;
+
+const viteConfig = `import react from '@vitejs/plugin-react';
+import { kotaKit } from '@kota-kit/core/vite';
+import { defineConfig } from 'vite';
+import host from './kota.config.ts';
+
+// The browser app is derived from kota.config.ts: only the chosen modules' client parts are bundled.
+export default defineConfig({
+  plugins: [react(), kotaKit({ host })],
+  build: { outDir: 'dist/client', emptyOutDir: true, sourcemap: true },
+});
+`;
+
+const tsupConfig = `import { defineConfig } from 'tsup';
+
+// Bundles the server entry with kota.config.ts, and the backup command; every package stays an import resolved at run time.
+export default defineConfig({
+  entry: { server: 'src/server.ts', backup: 'src/backup.ts' },
+  outDir: 'dist/server',
+  format: ['esm'],
+  target: 'node20',
+  clean: true,
+  sourcemap: true,
+});
+`;
+
+const tsconfig = `${JSON.stringify(
+  {
+    compilerOptions: {
+      target: 'ES2023',
+      lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      jsx: 'react-jsx',
+      strict: true,
+      skipLibCheck: true,
+      isolatedModules: true,
+      verbatimModuleSyntax: true,
+      resolveJsonModule: true,
+      allowImportingTsExtensions: true,
+      noEmit: true,
+      types: ['node', 'vite/client'],
+      ignoreDeprecations: '6.0',
+    },
+    include: ['src', 'kota.config.ts', 'vite.config.ts', 'tsup.config.ts'],
+  },
+  null,
+  2,
+)}\n`;
+
+function indexHtml(answers: HostAnswers): string {
+  return `<!doctype html>
+<html lang="${answers.defaultLanguage}">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+    <!--kota-kit:head-->
+  </head>
+  <body>
+    <div id="root"></div>
+    <noscript>Aktifkan JavaScript untuk memakai aplikasi ini. · Enable JavaScript to use this app.</noscript>
+    <script type="module" src="/src/main.tsx"></script>
+  </body>
+</html>
+`;
+}
+
+const gitignore = `node_modules/
+dist/
+.data/
+.env
+*.log
+`;
+
+const envExample = `# Copy to .env and load it with \`node --env-file=.env dist/server/server.js\`, or set these in your service manager.
+# PostgreSQL for production; without it the embedded database lives in KOTA_DATA_DIR.
+DATABASE_URL=postgres://kota:secret@127.0.0.1:5432/kota
+# KOTA_DATA_DIR=./.data/db
+PORT=3000
+# HOST=0.0.0.0
+# The origin citizens reach, e.g. https://live.example.go.id (absolute links, Open311).
+KOTA_PUBLIC_URL=
+# Number of reverse proxies in front (1 behind one nginx).
+KOTA_TRUST_PROXY=1
+# The first region admin, created when none exists.
+KOTA_ADMIN_EMAIL=
+KOTA_ADMIN_PASSWORD=
+KOTA_UPLOADS_DIR=./.data/uploads
+KOTA_BACKUP_DIR=./.data/backups
+KOTA_BACKUP_KEEP_DAYS=7
+`;
+
+function readme(answers: HostAnswers, packageManager: string): string {
+  const run = (script: string) => (packageManager === 'npm' ? `npm run ${script}` : `${packageManager} ${script}`);
+  const region = findRegion(answers.code);
+  return `# ${answers.appName}
+
+The Kota Kit host of **${answers.regionName}** (kode wilayah ${answers.code}${region ? `, Provinsi ${region.province.name}` : ''}), made with \`create-kota-app\`.
+The whole app is \`kota.config.ts\`: the region's name, colours, agencies and the modules it runs
+(${answers.modules.join(', ')}). Every module is an npm package under \`@kota-kit\`; this folder holds no business logic.
+
+## Start
+
+\`\`\`sh
+${packageManager} start
+\`\`\`
+
+builds once and serves the app with demo data on the embedded database at <http://localhost:3000> (set \`PORT\` to
+change it). Demo accounts all use the password **demo1234** (\`admin@demo.kotakit.id\` is the region admin); demo
+mode answers only on this machine. Data is kept in \`.data/\`; delete it to start over.
+
+## Change it
+
+- **Branding**: \`region\` in \`kota.config.ts\` (name, app name, colours, contacts); replace \`public/logo.svg\` with your logo.
+- **Agencies (OPD)** and **holidays**: \`region.agencies\`, \`region.holidays\`. Deadlines count working days, so keep
+  the national holidays and cuti bersama of this year and the next there.
+- **Modules**: \`npx kota add <module>\` / \`npx kota remove <module>\`; \`npx kota modules\` lists what is available,
+  including other regions' modules. Each module's README lists its options.
+- **Check**: \`npx kota doctor\` checks Node, the config, the database, pending migrations, holiday coverage,
+  demo mode and the data folder lock.
+- **Your own module**: \`npx kota new-module <name>\` copies the module template into \`modules/<name>\`.
+
+## Production
+
+1. Build: \`${run('build')}\`.
+2. Settings come from the environment: see \`.env.example\`. Set at least \`DATABASE_URL\`, \`KOTA_PUBLIC_URL\`,
+   \`KOTA_ADMIN_EMAIL\` and \`KOTA_ADMIN_PASSWORD\` (the first admin, created when none exists).
+3. Run \`${run('start:production')}\` under a service manager (systemd, pm2, a container) that restarts it.
+
+A database that holds demo data never serves a real deployment: start production on an empty database.
+
+### PostgreSQL
+
+Production should use PostgreSQL 15 or newer: create a database and a user and set
+\`DATABASE_URL=postgres://user:password@host:5432/database\`. The host applies every module's migrations at start.
+Without \`DATABASE_URL\` it uses the embedded database in \`KOTA_DATA_DIR\`, which one process at a time may open
+(a lock file beside the folder says which); for more than one server process use PostgreSQL.
+
+### Reverse proxy
+
+Put nginx (or your load balancer) in front for HTTPS and set \`KOTA_TRUST_PROXY\` to the number of proxies in front
+(usually 1), so rate limits see the citizen's address:
+
+\`\`\`nginx
+location / {
+  proxy_pass http://127.0.0.1:3000;
+  proxy_set_header Host $host;
+  proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+  proxy_set_header X-Forwarded-Proto $scheme;
+  client_max_body_size 32m;
+}
+\`\`\`
+
+The map uses OpenStreetMap's tiles by default, which are for light use only: with real traffic set
+\`region.map.tileUrl\` to your own tile server.
+
+### Backups
+
+The running host copies its database and uploads into \`KOTA_BACKUP_DIR\` every day and keeps
+\`KOTA_BACKUP_KEEP_DAYS\` days. Copy that folder to another machine. By hand: \`${run('backup')}\` (on the embedded
+database only while the host is stopped); restore with the host stopped: \`${run('restore')} <file>\`.
+On PostgreSQL the commands need \`pg_dump\`/\`pg_restore\` of the server's version.
+
+## Upgrading
+
+\`\`\`sh
+npx kota upgrade
+\`\`\`
+
+moves every \`@kota-kit/*\` package together to the newest compatible release, prints what changed (breaking
+changes marked, with the steps to take) and which database migrations will run at the next start. Take a backup,
+upgrade, build, restart.
+
+## Sending improvements back
+
+Kota Kit is built by regions together: see CONTRIBUTING.md in the Kota Kit repository for how to send a fix or a
+new module upstream.
+`;
+}
+
+/** Every file of a new host, by path relative to its folder. */
+export function hostFiles(answers: HostAnswers, packageManager = 'npm'): Record<string, string> {
+  return {
+    'package.json': packageJson(answers),
+    'kota.config.ts': kotaConfig(answers),
+    'src/server.ts': serverEntry,
+    'src/backup.ts': backupEntry,
+    'src/main.tsx': clientEntry,
+    'index.html': indexHtml(answers),
+    'vite.config.ts': viteConfig,
+    'tsup.config.ts': tsupConfig,
+    'tsconfig.json': tsconfig,
+    'public/logo.svg': placeholderLogo(answers.appName, { ...answers.colors, onPrimary: onColour(answers.colors.primary) }),
+    'README.md': readme(answers, packageManager),
+    '.gitignore': gitignore,
+    '.env.example': envExample,
+  };
+}
+
+/** Default answers for a region: its app is "<short name> Live". */
+export function defaultAppName(regionName: string): string {
+  return `${shortRegionName(regionName)} Live`.slice(0, 40);
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'tsup';
+import { versionDefines } from './versions.config.js';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  format: ['esm'],
+  dts: { entry: ['src/index.ts'] },
+  sourcemap: true,
+  clean: true,
+  target: 'node20',
+  define: versionDefines(),
+});
