@@ -1,0 +1,70 @@
+import { useState, type FormEvent } from 'react';
+import { Button, data, ErrorState, Link, Loading, PageHeader, PagedList, TextField, useParams, useQuery, useSearchParams } from '@kota-kit/core/client';
+import { api } from '../api.js';
+import { BeritaNav, NewsItem, useBeritaOptions } from '../shared.js';
+import { useT } from '../translations/index.js';
+
+/** The public list: all news, a category's or a tag's, with a search in Indonesian. */
+export default function ListPage() {
+  const t = useT();
+  const { category, tag } = useParams();
+  const { categories } = useBeritaOptions();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const page = Math.max(1, Number(params.get('halaman') ?? '1') || 1);
+  const [text, setText] = useState(q);
+  const list = useQuery({
+    queryKey: ['berita', 'articles', { category, tag, q, page }],
+    queryFn: () => data(api.articles.$get({ query: { page: String(page), ...(category ? { category } : {}), ...(tag ? { tag } : {}), ...(q ? { q } : {}) } })),
+  });
+  const current = categories.find((item) => item.slug === category);
+  const title = current ? t('list.categoryTitle', { name: current.name.id }) : tag ? t('list.tagTitle', { tag }) : t('list.title');
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    setParams(text.trim() ? { q: text.trim() } : {});
+  };
+  const feedBase = category ? `/berita/kategori/${category}` : '/berita';
+
+  return (
+    <>
+      <PageHeader title={title} />
+      <BeritaNav />
+      <form role="search" className="bt-search" onSubmit={search}>
+        <TextField label={t('list.search')} type="search" name="q" value={text} onChange={(event) => setText(event.target.value)} />
+        <Button type="submit" variant="secondary">
+          {t('list.searchButton')}
+        </Button>
+      </form>
+      <nav aria-label={t('list.categories')} className="bt-chips">
+        <ul>
+          {categories.map((item) => (
+            <li key={item.slug}>
+              <Link to={`/berita/kategori/${item.slug}`} aria-current={item.slug === category ? 'page' : undefined}>
+                {item.name.id}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {list.isPending && <Loading />}
+      {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && (
+        <PagedList
+          label={t('list.label')}
+          items={list.data.items}
+          itemKey={(item) => `${item.kind}-${item.id}`}
+          empty={q ? t('list.searchEmpty', { q }) : t('list.empty')}
+          page={list.data.page}
+          totalPages={list.data.pages}
+          onPage={(next) => setParams({ ...(q ? { q } : {}), halaman: String(next) })}
+          renderItem={(item) => <NewsItem item={item} />}
+        />
+      )}
+      <p className="bt-feeds">
+        <a href={`${feedBase}/rss.xml`} type="application/rss+xml">
+          {t('list.feeds')}
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+import { moduleBuild } from '@kota-kit/core/tsup';
+import { defineConfig } from 'tsup';
+
+export default defineConfig(moduleBuild());
