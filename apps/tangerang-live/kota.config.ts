@@ -1,9 +1,11 @@
 /**
  * Tangerang Live: the whole host is this file. A region copies it, changes the region and picks modules.
  */
+import { berita, defaultCategories as beritaCategories } from '@kota-kit/berita';
 import { defineHost } from '@kota-kit/core';
 import { hargaPasar, tangerangDefaults as hargaPasarTangerang } from '@kota-kit/harga-pasar';
 import { laksa, tangerangCategories } from '@kota-kit/laksa';
+import { pencaker } from '@kota-kit/pencaker';
 import { kecamatanBoundaries } from './kecamatan-boundaries.js';
 
 export default defineHost({
@@ -94,5 +96,9 @@ export default defineHost({
       open311: { jurisdictionId: 'tangerangkota.go.id', contact: 'diskominfo@tangerangkota.go.id' },
     }),
     hargaPasar.with(hargaPasarTangerang),
+    // Disnaker keeps the register of job seekers (AK/1) and verifies employers and vacancies.
+    pencaker.with({ agencyId: 'disnaker' }),
+    // Diskominfo's newsroom edits the city's news and collects the agencies' and local media's feeds.
+    berita.with({ newsroomAgency: 'diskominfo', categories: beritaCategories }),
   ],
 });

@@ -3,14 +3,18 @@
  * composes them) have the same keys in Bahasa Indonesia and English. Plural forms count as their base key.
  */
 import { coreTranslations, loadTable, translationKeyDiff, type ClientModule } from '@kota-kit/core/client';
+import berita from '@kota-kit/berita/client';
 import hargaPasar from '@kota-kit/harga-pasar/client';
 import laksa from '@kota-kit/laksa/client';
+import pencaker from '@kota-kit/pencaker/client';
 import { describe, expect, it } from 'vitest';
 
 const tables: [string, ClientModule['translations']][] = [
   ['core', coreTranslations],
   [laksa.definition.id, laksa.translations],
   [hargaPasar.definition.id, hargaPasar.translations],
+  [pencaker.definition.id, pencaker.translations],
+  [berita.definition.id, berita.translations],
 ];
 
 describe('translations', () => {
