@@ -154,6 +154,15 @@ describe.each(testDatabaseTargets())('berita for readers on %s', (database) => {
     expect(dates.length).toBeGreaterThan(0);
     expect(dates.every((time) => time >= clock.now().getTime() - 2 * 86_400_000)).toBe(true);
     expect(xml).toContain('<news:language>id</news:language>');
+    // Crawlers find the news sitemap through robots.txt.
+    expect(await (await reader.fetch('/robots.txt')).text()).toContain('Sitemap: https://live.contoh.go.id/berita/sitemap-news.xml');
+  });
+
+  it('lets article pages play the embeds the sanitiser keeps, and nothing else', async () => {
+    const policy = (await reader.fetch('/berita/layanan-adminduk-kini-buka-hingga-sabtu')).headers.get('content-security-policy') ?? '';
+    expect(policy).toMatch(/frame-src 'self'[^;]* https:\/\/www\.youtube-nocookie\.com/);
+    expect(policy).toContain('https://player.vimeo.com');
+    expect(policy).not.toMatch(/frame-src[^;]*\*/);
   });
 
   it('a newly published article appears at once in the list, the feeds and the news sitemap', async () => {

@@ -83,5 +83,17 @@ describe.each(testDatabaseTargets())('module pages and sitemap on %s', (database
     const text = await response.text();
     expect(text).toContain('Disallow: /api/');
     expect(text).toContain('Sitemap: https://live.contoh.go.id/sitemap.xml');
+    // A module's own sitemap file (a news sitemap) is listed too.
+    expect(text).toContain('Sitemap: https://live.contoh.go.id/fixture-notes/sitemap-notes.xml');
+  });
+
+  it("lets pages frame the origins a module allows, and only plain origins", async () => {
+    const policy = (await host.client().fetch(`/fixture-notes/notes/${noteId}`)).headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("frame-src 'self' https://www.youtube-nocookie.com");
+    expect(policy).not.toContain('evil.example');
+    expect(policy.match(/script-src/g)).toHaveLength(1);
+    // API answers keep the strict default.
+    const api = (await host.client().fetch('/api/health')).headers.get('content-security-policy') ?? '';
+    expect(api).not.toContain('frame-src');
   });
 });

@@ -30,6 +30,10 @@ export default defineServerModule<typeof berita, BeritaTables>(berita, {
   rootRoutes: registerFeeds,
   pages: beritaPages,
   sitemap: beritaSitemap,
+  // The Google News sitemap, for crawlers reading robots.txt.
+  sitemapFiles: ['/berita/sitemap-news.xml'],
+  // The embeds the sanitiser keeps (its allow-list) may play on article pages.
+  contentSecurity: (ctx) => ({ frames: ctx.options.embedHosts.map((host) => `https://${host}`) }),
   liveUploads,
   seed,
   events: [publishedEvent, statusEvent],

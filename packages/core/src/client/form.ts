@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { ApiError } from './api.js';
 import { runtime } from './runtime.js';
 
-type FieldName<Values> = keyof Values & string;
+export type FieldName<Values> = keyof Values & string;
 export type FormErrors<Values> = Partial<Record<FieldName<Values>, string>>;
 
 export interface UseApiFormOptions<Values, Parsed, Result> {

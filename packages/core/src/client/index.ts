@@ -19,7 +19,7 @@ export * from './components.js';
 export { defineTranslations, translationKeys, translationKeyDiff } from './typed-translations.js';
 export type { TypedTranslations, TypedT, TranslationKey, TranslationValues, TranslationValueNames, SameShape, TranslateOptions, TranslationKeyDiff } from './typed-translations.js';
 export { useApiForm, mapFieldErrors, defaultFieldOf } from './form.js';
-export type { ApiForm, UseApiFormOptions, FieldProps, FormErrors } from './form.js';
+export type { ApiForm, UseApiFormOptions, FieldName, FieldProps, FormErrors } from './form.js';
 export { Icon, iconNames, isIconName } from './icons.js';
 export type { IconName, IconProps } from './icons.js';
 export { ConfirmDialog } from './confirm-dialog.js';

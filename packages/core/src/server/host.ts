@@ -245,6 +245,16 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
         page,
       })),
     ),
+    sitemapFiles: config.modules.flatMap(({ definition }) => serverModules.get(definition.id)!.sitemapFiles ?? []),
+    allow: config.modules.reduce(
+      (allow, { definition }) => {
+        const wanted = serverModules.get(definition.id)!.contentSecurity?.(contexts.get(definition.id)!);
+        allow.frames.push(...(wanted?.frames ?? []));
+        allow.images.push(...(wanted?.images ?? []));
+        return allow;
+      },
+      { frames: [] as string[], images: [] as string[] },
+    ),
     sitemaps: config.modules.flatMap(({ definition }) => {
       const serverModule = serverModules.get(definition.id)!;
       return serverModule.sitemap ? [{ moduleId: definition.id, entries: () => serverModule.sitemap!(contexts.get(definition.id)!) }] : [];

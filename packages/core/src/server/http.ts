@@ -122,8 +122,8 @@ export const problemSchema = z
 export const problemContent = { 'application/problem+json': { schema: problemSchema } };
 
 /** Standard error responses to spread into a route's `responses`. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 429)[]) {
-  const descriptions = { 400: 'Invalid input', 401: 'Not signed in', 403: 'Not allowed', 404: 'Not found', 409: 'Conflict', 429: 'Too many requests' };
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 410 | 413 | 429)[]) {
+  const descriptions = { 400: 'Invalid input', 401: 'Not signed in', 403: 'Not allowed', 404: 'Not found', 409: 'Conflict', 410: 'Gone', 413: 'Payload too large', 429: 'Too many requests' };
   return Object.fromEntries(statuses.map((status) => [status, { description: descriptions[status], content: problemContent }])) as Record<
     number,
     { description: string; content: typeof problemContent }

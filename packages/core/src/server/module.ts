@@ -158,6 +158,14 @@ export interface ServerModule<Options = unknown, Tables = {}> {
   pages?: (ctx: ModuleContext<Options, Tables>) => readonly ModulePage[];
   /** The module's public addresses for the host's /sitemap.xml (only pages anyone may see: never closed or private ones). */
   sitemap?: (ctx: ModuleContext<Options, Tables>) => Promise<readonly SitemapEntry[]>;
+  /** Sitemap files of the module's own (a Google News sitemap), as paths: listed in the host's robots.txt. */
+  sitemapFiles?: readonly string[];
+  /**
+   * Outside origins the module's pages need, added to every page's Content-Security-Policy: `frames` for embeds it
+   * allows (e.g. "https://www.youtube-nocookie.com"), `images` for pictures it shows from elsewhere. Plain
+   * http(s) origins only; anything else is dropped.
+   */
+  contentSecurity?: (ctx: ModuleContext<Options, Tables>) => { frames?: readonly string[]; images?: readonly string[] };
   /** Extra routes outside /api (e.g. a standard's own path like /open311/v2). */
   rootRoutes?: (app: OpenAPIHono<AppEnv>, ctx: ModuleContext<Options, Tables>) => void;
   /**

@@ -16,8 +16,11 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).di
  * `allow.images`: origins pages may load images from besides their own — the region's map tile host, derived
  * from `region.map.tileUrl` (`tileOrigin`); sources with a quote, semicolon or space are refused.
  */
-export function contentSecurityPolicy(inline: { scripts?: string[]; styles?: string[] } = {}, allow: { images?: string[] } = {}): string {
-  const images = (allow.images ?? []).filter((source) => /^https?:\/\/[^\s;,']+$/.test(source));
+export function contentSecurityPolicy(inline: { scripts?: string[]; styles?: string[] } = {}, allow: { images?: string[]; frames?: string[] } = {}): string {
+  // Only plain https origins: a value with spaces, quotes or semicolons could add directives of its own.
+  const origins = (values: string[] | undefined) => (values ?? []).filter((source) => /^https?:\/\/[^\s;,']+$/.test(source));
+  const images = origins(allow.images);
+  const frames = origins(allow.frames);
   return [
     "default-src 'self'",
     `script-src 'self' ${(inline.scripts ?? []).map(sha256).join(' ')}`.trim(),
@@ -27,6 +30,8 @@ export function contentSecurityPolicy(inline: { scripts?: string[]; styles?: str
     "connect-src 'self'",
     "worker-src 'self'",
     "manifest-src 'self'",
+    // Embeds a module allows (a video player the newsroom embeds); without any, frames fall back to default-src.
+    ...(frames.length ? [`frame-src 'self' ${frames.join(' ')}`] : []),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -86,6 +86,10 @@ export interface WebAppOptions {
   sitemaps: readonly { moduleId: string; entries: () => Promise<readonly SitemapEntry[]> }[];
   publicUrl?: string;
   log: Logger;
+  /** The modules' own sitemap files (paths), for robots.txt. */
+  sitemapFiles?: readonly string[];
+  /** Outside origins the modules' pages need (`ServerModule.contentSecurity`). */
+  allow?: { frames: string[]; images: string[] };
 }
 
 /**
@@ -100,7 +104,10 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
   const inline = inlineParts(bootstrap);
   // The region's tile host may serve the street map's images (core's RegionMap); nothing else from outside.
   const tiles = tileOrigin(region.map);
-  const pagePolicy = contentSecurityPolicy({ scripts: [inline.script], styles: [inline.style] }, { images: tiles ? [tiles] : [] });
+  const pagePolicy = contentSecurityPolicy(
+    { scripts: [inline.script], styles: [inline.style] },
+    { images: [...(tiles ? [tiles] : []), ...(options.allow?.images ?? [])], frames: options.allow?.frames ?? [] },
+  );
   const loadTemplate = async () => {
     if (template === null) {
       const raw = root ? await readFile(join(root, 'index.html'), 'utf8') : bareIndexHtml;
@@ -134,7 +141,8 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
   app.get('/robots.txt', async (c, next) => {
     if (root && (await stat(join(root, 'robots.txt')).catch(() => null))?.isFile()) return next();
     const absolute = absoluteUrlFor(options.publicUrl, c.req.url);
-    return c.body(`User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: ${absolute('/sitemap.xml')}\n`, 200, { 'content-type': contentTypes['.txt']!, 'cache-control': 'public, max-age=3600' });
+    const sitemaps = ['/sitemap.xml', ...(options.sitemapFiles ?? [])].map((path) => `Sitemap: ${absolute(path)}`).join('\n');
+    return c.body(`User-agent: *\nAllow: /\nDisallow: /api/\n\n${sitemaps}\n`, 200, { 'content-type': contentTypes['.txt']!, 'cache-control': 'public, max-age=3600' });
   });
 
   for (const { moduleId, path, page: modulePage } of options.pages) {

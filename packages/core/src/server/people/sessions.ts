@@ -35,6 +35,8 @@ export async function createSession(db: Kysely<CoreTables>, userId: string, now:
   return { token, expires };
 }
 
-export function setSessionCookie(c: Context<AppEnv>, token: string, expires: Date, secure: boolean): void {
-  setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires });
+export function setSessionCookie(c: Context<AppEnv>, token: string, _expires: Date, secure: boolean): void {
+  // Max-Age, not Expires: the browser counts from its own clock, so a session's length is right even when the
+  // server's clock (a test clock, a drifting server) is not the browser's.
+  setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: sessionDays * 24 * 3600 });
 }
