@@ -10,7 +10,10 @@ import { fakeRegistry, packumentOf, tempDir, writeJson } from './helpers.js';
 function installFake(dir: string, name: string, version: string, migrations: string[] = [], changelog = ''): void {
   const folder = join(dir, 'node_modules', name);
   writeJson(join(folder, 'package.json'), { name, version, type: 'module', exports: { './server': './server.js', './package.json': './package.json' } });
-  writeFileSync(join(folder, 'server.js'), `export default { definition: { id: ${JSON.stringify(name.split('/')[1])} }, migrations: ${JSON.stringify(migrations.map((migration) => ({ name: migration, sql: '' })))} };\n`);
+  const list = JSON.stringify(migrations.map((migration) => ({ name: migration, sql: '' })));
+  // Core ships its own migrations as `coreMigrations` from @kota-kit/core/server; a module as its default export's.
+  const server = name === '@kota-kit/core' ? `export const coreMigrations = ${list};\n` : `export default { definition: { id: ${JSON.stringify(name.split('/')[1])} }, migrations: ${list} };\n`;
+  writeFileSync(join(folder, 'server.js'), server);
   writeFileSync(join(folder, 'CHANGELOG.md'), changelog);
 }
 
@@ -43,7 +46,7 @@ beforeAll(async () => {
   temp = tempDir('kota-upgrade-');
   host = { dir: temp.dir, configPath: join(temp.dir, 'kota.config.ts'), packageManager: 'npm' };
   writeJson(join(temp.dir, 'package.json'), { name: 'pandeglang', private: true, type: 'module', dependencies: { '@kota-kit/core': '^0.1.0', '@kota-kit/laksa': '^0.1.0', react: '19.3.1' } });
-  installFake(temp.dir, '@kota-kit/core', '0.1.0');
+  installFake(temp.dir, '@kota-kit/core', '0.1.0', ['0001_core']);
   installFake(temp.dir, '@kota-kit/laksa', '0.1.0', ['0001_reports'], laksaChangelog.slice(laksaChangelog.indexOf('## 0.1.0')));
 });
 afterAll(async () => {
@@ -71,17 +74,17 @@ describe('kota upgrade', () => {
       registry: () => httpRegistry(registry.url),
       log: (line) => lines.push(line),
       install: () => {
-        installFake(temp.dir, '@kota-kit/core', '0.1.1');
+        installFake(temp.dir, '@kota-kit/core', '0.1.1', ['0001_core', '0002_sessions_device']);
         installFake(temp.dir, '@kota-kit/laksa', '0.1.1', ['0001_reports', '0002_photos'], laksaChangelog);
       },
     });
     expect(JSON.parse(readFileSync(join(temp.dir, 'package.json'), 'utf8')).dependencies).toEqual({ '@kota-kit/core': '^0.1.1', '@kota-kit/laksa': '^0.1.1', react: '19.3.1' });
-    expect(result.migrations).toEqual({ '@kota-kit/laksa': ['0002_photos'] });
+    expect(result.migrations).toEqual({ '@kota-kit/core': ['0002_sessions_device'], '@kota-kit/laksa': ['0002_photos'] });
     const output = lines.join('\n');
     expect(output).toContain('  @kota-kit/laksa 0.1.0 → 0.1.1');
     expect(output).toContain('    - BREAKING abc1234: Reports keep up to five photos; the photo table is new.');
     expect(output).not.toContain('First release');
-    expect(output).toContain('Migrations the next start applies:\n  @kota-kit/laksa: 0002_photos');
+    expect(output).toContain('Migrations the next start applies:\n  @kota-kit/core: 0002_sessions_device\n  @kota-kit/laksa: 0002_photos');
     // nothing more to do
     const again: string[] = [];
     await upgrade({ host, registry: () => httpRegistry(registry.url), log: (line) => again.push(line), install: () => { throw new Error('no install expected'); } });

@@ -58,7 +58,7 @@ export function shippedMigrations(host: Host, packages: string[]): Record<string
 const names = JSON.parse(process.argv[1]);
 const out = {};
 for (const name of names) {
-  try { const mod = await import(name + '/server'); out[name] = (mod.default?.migrations ?? []).map((m) => m.name); } catch { out[name] = []; }
+  try { const mod = await import(name + '/server'); out[name] = (mod.default?.migrations ?? mod.coreMigrations ?? []).map((m) => m.name); } catch { out[name] = []; }
 }
 process.stdout.write(JSON.stringify(out));`;
   const output = execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(packages)], { cwd: host.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -76,7 +76,8 @@ export async function upgrade(options: CommandOptions & { latest?: boolean; dryR
   }
   log(`Upgrading:\n${moving.map((step) => `  ${step.name} ${step.from} → ${step.to}`).join('\n')}`);
   if (options.dryRun) return { steps, changelog: '', migrations: {} };
-  const modules = steps.map((step) => step.name).filter((name) => name !== '@kota-kit/core');
+  // Core first: its own migrations (users, sessions…) run before the modules' at the next start.
+  const modules = steps.map((step) => step.name).sort((a, b) => Number(b === '@kota-kit/core') - Number(a === '@kota-kit/core'));
   const before = shippedMigrations(host, modules);
   const pkg = readPackageJson(host.dir);
   for (const step of steps) pkg.dependencies![step.name] = `^${step.to}`;

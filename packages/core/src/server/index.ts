@@ -13,6 +13,8 @@ export { generateTableTypes, type TablesMatch } from './tables.js';
 export type { CoreTables } from './core-tables.js';
 export { runJanitor, type JanitorReport } from './jobs.js';
 export { foreignObjects } from './migrations.js';
+/** Core's own migrations, for tools that report what the next start applies (`kota upgrade`). */
+export { coreMigrations } from './core-migrations.js';
 export { applyMigrations, migrationChecksum, MigrationError, type Migration } from './migrations.js';
 export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from './db.js';
 export { createApi, createApi as createRouter, errorResponses, fieldErrors, problemContent, problemSchema, ProblemError, problems, type AppEnv, type RequestContext } from './http.js';
