@@ -11,18 +11,25 @@ export interface BuiltHost {
   stop(): Promise<void>;
 }
 
-/** `portBase` keeps test files that run at the same time on different ports. */
-export async function startBuiltHost(portBase: number, timeoutMs = 120_000): Promise<BuiltHost> {
+/**
+ * The server listens on a port the system picks (PORT=0) and says which in its "listening" log line, so test files
+ * running at the same time, or anything else on the machine, can never share a port with it. `_portBase` is kept
+ * for callers written before.
+ */
+export async function startBuiltHost(_portBase?: number, timeoutMs = 240_000): Promise<BuiltHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kk-host-e2e-'));
-  const port = portBase + (process.pid % 2000);
-  const url = `http://127.0.0.1:${port}`;
+  let url = '';
   let output = '';
   const server: ChildProcess = spawn(process.execPath, ['dist/server/server.js', '--demo'], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
-    env: { ...process.env, PORT: String(port), KOTA_DATA_DIR: join(dataDir, 'db'), KOTA_UPLOADS_DIR: join(dataDir, 'uploads'), DATABASE_URL: '' },
+    env: { ...process.env, PORT: '0', KOTA_DATA_DIR: join(dataDir, 'db'), KOTA_UPLOADS_DIR: join(dataDir, 'uploads'), DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  server.stdout?.on('data', (chunk) => (output += chunk));
+  server.stdout?.on('data', (chunk) => {
+    output += chunk;
+    const listening = /"message":"listening"[^\n]*"url":"http:\/\/localhost:(\d+)"/.exec(output);
+    if (listening && !url) url = `http://127.0.0.1:${listening[1]}`;
+  });
   server.stderr?.on('data', (chunk) => (output += chunk));
   const stop = async () => {
     server.kill('SIGTERM');
@@ -36,9 +43,10 @@ export async function startBuiltHost(portBase: number, timeoutMs = 120_000): Pro
       throw new Error(`Server exited with ${server.exitCode}:\n${output}`);
     }
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, stop };
+      // A bounded wait: a server busy starting must not hold the test past its own deadline.
+      if (url && (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) })).ok) return { url, stop };
     } catch {
-      // not listening yet
+      // not answering yet
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -16,7 +16,7 @@ export default function HeadlinesWidget() {
           </li>
         ))}
       </ul>
-      <Link to="/berita">{t('widget.all')}</Link>
+      <Link className="kk-more-link" to="/berita">{t('widget.all')}</Link>
     </Card>
   );
 }

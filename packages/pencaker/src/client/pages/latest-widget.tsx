@@ -16,7 +16,7 @@ export default function LatestVacanciesWidget() {
           </li>
         ))}
       </ul>
-      <Link to="/pencaker">{t('widget.all')}</Link>
+      <Link className="kk-more-link" to="/pencaker">{t('widget.all')}</Link>
     </Card>
   );
 }
