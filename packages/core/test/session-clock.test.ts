@@ -8,7 +8,7 @@ import fixtureServer from './fixture/server.js';
 
 describe('session cookie with a clock years ahead', () => {
   let host: TestHost;
-  const clock = new TestClock('2029-06-01T08:00:00+07:00');
+  const clock = new TestClock(new Date('2029-06-01T08:00:00+07:00'));
 
   beforeAll(async () => {
     host = await startTestHost({ host: fixtureHost, serverModules: [fixtureServer], database: 'pglite', clock });
