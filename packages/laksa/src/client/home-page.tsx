@@ -1,7 +1,8 @@
 import { Button, EmptyState, ErrorState, Icon, Link, Loading, PageHeader, useLanguage, useNavigate, useQuery } from '@kota-kit/core/client';
 import { useState, type FormEvent } from 'react';
-import { reportListQuerySchema, reportStatuses, stages, type PublicReport } from '../schemas.js';
-import { api, data, queryFrom } from './api.js';
+import type { PublicReport } from '../schemas.js';
+import { reportStatuses, reportTypes, stages, type ReportStatus, type ReportType, type Stage } from '../vocabulary.js';
+import { api, data } from './api.js';
 import { CardList, useListParams } from './card-list.js';
 import { ReportsMap } from './city-map.js';
 import { looksLikeTicket, trackingTokenFrom } from './logic.js';
@@ -12,21 +13,41 @@ import { base, DateText, LaksaNav, useCategoryName, useKecamatan, useOptions, us
 const pageSize = 10;
 const filterKeys = ['category', 'stage', 'status', 'kecamatan'] as const;
 
-/** The filters of the list, from the address so a filtered list can be shared. */
-export function listQuery(params: URLSearchParams, withPaging = true): Record<string, string> {
-  const query: Record<string, string> = {};
-  for (const key of filterKeys) {
-    const value = params.get(key);
-    if (value) query[key] = value;
-  }
+export interface ListQuery {
+  category?: string;
+  stage?: Stage;
+  status?: ReportStatus;
+  type?: ReportType;
+  kecamatan?: string;
+  page?: string;
+  pageSize?: string;
+}
+
+const isOneOf = <T extends string>(values: readonly T[], value: string | null): value is T => value !== null && (values as readonly string[]).includes(value);
+
+/**
+ * The filters of the list, from the address so a filtered list can be shared. Only values the API accepts are
+ * kept (an address edited by hand loses the bad ones instead of failing), checked without the schema library so
+ * the list page stays light; the server validates again.
+ */
+export function listQuery(params: URLSearchParams, withPaging = true): ListQuery {
+  const query: ListQuery = {};
+  const text = (key: string) => params.get(key)?.trim().slice(0, 200) || undefined;
+  query.category = text('category');
+  query.kecamatan = text('kecamatan');
+  const stage = params.get('stage');
+  if (isOneOf(stages, stage)) query.stage = stage;
+  const status = params.get('status');
+  if (isOneOf(reportStatuses, status)) query.status = status;
+  const type = params.get('type');
+  if (isOneOf(reportTypes, type)) query.type = type;
+  for (const key of Object.keys(query) as (keyof ListQuery)[]) if (query[key] === undefined) delete query[key];
   if (withPaging) {
-    query.page = String(Math.max(1, Number(params.get('page')) || 1));
+    query.page = String(Math.max(1, Math.floor(Number(params.get('page'))) || 1));
     query.pageSize = String(pageSize);
   }
   return query;
 }
-
-const mapQuerySchema = reportListQuerySchema.omit({ page: true, pageSize: true });
 
 export default function LaksaHome() {
   const t = useT();
@@ -120,13 +141,13 @@ function PublicReports() {
   const view = params.get('tampilan') === 'peta' ? 'map' : 'list';
   const list = useQuery({
     queryKey: ['laksa', 'reports', listQuery(params)],
-    queryFn: () => data(api.reports.$get({ query: queryFrom(reportListQuerySchema, listQuery(params)) })),
+    queryFn: () => data(api.reports.$get({ query: listQuery(params) })),
     enabled: view === 'list',
     placeholderData: (previous) => previous,
   });
   const map = useQuery({
     queryKey: ['laksa', 'map', listQuery(params, false)],
-    queryFn: () => data(api.map.$get({ query: queryFrom(mapQuerySchema, listQuery(params, false)) })),
+    queryFn: () => data(api.map.$get({ query: listQuery(params, false) })),
     enabled: view === 'map',
   });
   const filtered = filterKeys.some((key) => params.get(key));
