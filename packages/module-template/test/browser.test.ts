@@ -28,7 +28,8 @@ it('a citizen reads notices; an editor publishes and withdraws one on a phone', 
   await editor.getByLabel('Judul').fill('x');
   await editor.getByRole('button', { name: 'Terbitkan' }).click();
   // The server's schema, checked in the browser: the message sits on the field, nothing was sent.
-  await expect(editor.getByLabel('Judul').getAttribute('aria-invalid')).resolves.toBe('true');
+  // The check runs after the click's handler: wait for it rather than read the attribute at once.
+  await expect.poll(() => editor.getByLabel('Judul').getAttribute('aria-invalid')).toBe('true');
 
   await editor.getByLabel('Judul').fill('Posyandu pindah ke balai warga');
   await editor.getByLabel('Isi').fill('Mulai bulan depan posyandu diadakan di balai warga RW 03.');
