@@ -7,7 +7,7 @@
 // Needs `pnpm build` first (turbo builds the host) and Chromium (KK_CHROMIUM_PATH, default /usr/bin/chromium).
 // Flags: --no-lighthouse, --no-http, --seconds=N (per endpoint, default 8), --big (adds harga pasar's 5.5 M-row bench).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,7 +97,10 @@ try {
   const bareDist = await buildBareReact();
   start(process.execPath, [join(root, 'scripts/bench/bare-server.mjs'), String(barePort), bareDist]);
   const data = join(work, 'host');
+  // The host's log is kept: when it stops answering, its last lines say why.
+  const hostLog = join(work, 'host.log');
   start(process.execPath, ['dist/server/server.js', '--demo'], {
+    stdio: ['ignore', openSync(hostLog, 'a'), openSync(hostLog, 'a')],
     cwd: join(root, 'apps/tangerang-live'),
     env: { ...process.env, PORT: String(hostPort), KOTA_DATA_DIR: join(data, 'db'), KOTA_UPLOADS_DIR: join(data, 'uploads'), KOTA_BACKUP_DIR: join(data, 'backups'), DATABASE_URL: '' },
   });
@@ -160,6 +163,10 @@ try {
 
   console.log('\nTargets (issue 12)');
   for (const result of results) console.log(`  ${result.ok ? '✓' : '✗'} ${result.name}: ${result.detail}`);
+} catch (error) {
+  const hostLog = join(work, 'host.log');
+  if (existsSync(hostLog)) console.error(`\nThe host's last log lines:\n${readFileSync(hostLog, 'utf8').split('\n').slice(-15).join('\n')}`);
+  throw error;
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await sleep(500);

@@ -14,9 +14,11 @@ describe('table prefix rule', () => {
       CREATE UNIQUE INDEX laksa_i ON core_sessions (user_id);
       INSERT INTO laksa_reports VALUES (1) ON CONFLICT (id) DO UPDATE SET id = 2;
       UPDATE laksa_reports SET title = 'DELETE FROM core_users';
+      CREATE TRIGGER laksa_t AFTER INSERT OR UPDATE OF title OR DELETE ON laksa_reports FOR EACH ROW EXECUTE FUNCTION laksa_f();
+      CREATE OR REPLACE TRIGGER laksa_spy AFTER INSERT ON core_role_grants FOR EACH ROW EXECUTE FUNCTION laksa_f();
       DELETE FROM core_audit_log;
       COMMENT ON COLUMN laksa_reports.id IS 'ok';`;
-    expect(foreignObjects('laksa', sqlText).sort()).toEqual(['core_audit_log', 'core_sessions', 'core_users', 'harga_pasar_prices']);
+    expect(foreignObjects('laksa', sqlText).sort()).toEqual(['core_audit_log', 'core_role_grants', 'core_sessions', 'core_users', 'harga_pasar_prices']);
     expect(foreignObjects('harga-pasar', 'CREATE TABLE harga_pasar_prices (id int); CREATE INDEX harga_pasar_p ON harga_pasar_prices (id);')).toEqual([]);
   });
 

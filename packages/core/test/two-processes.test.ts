@@ -59,15 +59,27 @@ describe.each(targets)('two server processes on one %s database', () => {
     const me = await (await fetch(`${second}/api/auth/me`, { headers: { cookie } })).json();
     expect(me.user).toMatchObject({ email: 'editor@demo.kotakit.id' });
 
-    // A write on the second process is read back on the first.
+    // A write on the second process is read back on the first, even though the first keeps the public list in
+    // memory (core's response cache): its data version lives in the database both processes read.
+    await awayFromWindowEdge(60, 10); // a kept answer is made again every minute (its tag too)
+    const kept = await fetch(`${first}/api/fixture-notes/notes`);
+    const keptTag = kept.headers.get('etag')!;
+    expect((await fetch(`${first}/api/fixture-notes/notes`, { headers: { 'if-none-match': keptTag } })).status).toBe(304);
+    expect((await fetch(`${second}/api/fixture-notes/notes`, { headers: { 'if-none-match': keptTag } })).status).toBe(304);
     const created = await fetch(`${second}/api/fixture-notes/notes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: second, cookie },
       body: JSON.stringify({ agencyId: 'dpupr', text: 'Dari proses kedua' }),
     });
     expect(created.status).toBe(201);
-    const notes = await (await fetch(`${first}/api/fixture-notes/notes`)).json();
+    const fresh = await fetch(`${first}/api/fixture-notes/notes`, { headers: { 'if-none-match': keptTag } });
+    expect(fresh.status).toBe(200);
+    const notes = await fresh.json();
     expect(notes.notes.map((note: { text: string }) => note.text)).toContain('Dari proses kedua');
+    // Both processes now tag the new list alike, so a browser moving between them revalidates with 304.
+    const tag = fresh.headers.get('etag')!;
+    expect(tag).not.toBe(keptTag);
+    expect((await fetch(`${second}/api/fixture-notes/notes`, { headers: { 'if-none-match': tag } })).status).toBe(304);
   });
 
   it('counts a rate limit across both processes', async () => {

@@ -7,10 +7,11 @@ import { Route, Switch } from 'wouter';
 import type { Language } from '../region.js';
 import type { ClientBootstrap } from '../types.js';
 import { ApiError } from './api.js';
+import { sessionQuery } from './session.js';
 import { LoginPage, RegisterPage } from './auth-pages.js';
 import { KotaKitContext, readBootstrap } from './context.js';
 import { createI18n, loadTranslations } from './i18n.js';
-import type { ClientModule } from './module.js';
+import type { ClientModule, ClientRoute } from './module.js';
 import { warmPrecache } from './precache.js';
 import { runtime } from './runtime.js';
 import { BrowserRouter, MemoryRouter, useLocation } from './router.js';
@@ -22,14 +23,14 @@ export interface AppRoute {
   component: ComponentType;
 }
 
+/** A module route's absolute path pattern: "/laksa" + "laporan/:ticket". */
+function routePath(module: ClientModule, route: ClientRoute): string {
+  return `/${[module.definition.id, route.path.replace(/^\/+/, '')].filter(Boolean).join('/')}`;
+}
+
 /** Routes of the shell: home, sign-in, admin, every module page (loaded on first visit); the rest is 404. */
 export function createRoutes(modules: ClientModule[]): AppRoute[] {
-  const moduleRoutes: AppRoute[] = modules.flatMap((module) =>
-    module.routes.map((route) => ({
-      path: `/${[module.definition.id, route.path.replace(/^\/+/, '')].filter(Boolean).join('/')}`,
-      component: lazy(route.page),
-    })),
-  );
+  const moduleRoutes: AppRoute[] = modules.flatMap((module) => module.routes.map((route) => ({ path: routePath(module, route), component: lazy(route.page) })));
   return [
     { path: '/', component: HomePage },
     { path: '/login', component: LoginPage },
@@ -129,6 +130,8 @@ export function startClient({ modules, rootElement, serviceWorker = true }: Star
   if (!root) throw new Error('Kota Kit: no element to mount on; add <div id="root"></div> to index.html.');
   // The boot shell stays until the tables of the visitor's language have arrived (one small chunk per module).
   const render = () => createRoot(root).render(<StrictMode>{app.element}</StrictMode>);
+  // Meanwhile the page's own code and who is signed in are fetched too, instead of one after the other.
+  warmUp(used, window.location.pathname, app.queryClient);
   loadTranslations(app.i18n, app.i18n.language as Language).then(render, (error: unknown) => {
     // Offline without the chunks cached: render anyway; texts show their keys rather than nothing at all.
     console.error('Kota Kit: translations could not be loaded', error);
@@ -140,6 +143,29 @@ export function startClient({ modules, rootElement, serviceWorker = true }: Star
     warmPrecache(used);
   }
   return app;
+}
+
+/** Whether a route pattern ("/laksa/laporan/:ticket") matches a path. */
+export function routeMatches(pattern: string, path: string): boolean {
+  const wanted = pattern.split('/').filter(Boolean);
+  const given = path.split('/').filter(Boolean);
+  return wanted.length === given.length && wanted.every((part, index) => part.startsWith(':') || part === given[index]);
+}
+
+/**
+ * Starts, in parallel with the translations, what the first render would otherwise ask for one after the other
+ * on a slow connection: the home widgets' code or the page's code, and the session. The browser keeps each
+ * imported chunk, so the lazy components that ask again later get it at once.
+ */
+function warmUp(modules: ClientModule[], path: string, queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(sessionQuery);
+  const ignore = () => undefined; // a failure shows where the part renders (its error boundary), not here
+  if (path === '/' || path === '') {
+    for (const module of modules) for (const widget of module.widgets ?? []) widget.widget().catch(ignore);
+    return;
+  }
+  const route = modules.flatMap((module) => module.routes.map((item) => ({ pattern: routePath(module, item), page: item.page }))).find((item) => routeMatches(item.pattern, path));
+  if (route) route.page().catch(ignore);
 }
 
 /** Registers `/sw.js` after the page has loaded, so it never competes with the first paint. */

@@ -10,11 +10,28 @@ export interface FormatOptions {
 
 /** "Rp 15.000" (id) / "IDR 15,000" (en); whole rupiah, as prices are shown in markets. */
 export function formatRupiah(value: number, options: FormatOptions = {}): string {
-  return new Intl.NumberFormat(locales[options.language ?? runtime.language], {
-    style: 'currency',
-    currency: 'IDR',
-    maximumFractionDigits: 0,
-  }).format(value);
+  return numberFormat(options.language ?? runtime.language, { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(value);
+}
+
+// Making an Intl formatter costs far more than using one (a board of prices made hundreds): kept by their options.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function remembered<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** `Intl.NumberFormat` for a language, made once per options and kept: use it in lists instead of `new`. */
+export function numberFormat(language: Language, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return remembered(`number|${language}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locales[language], options));
+}
+
+/** `Intl.DateTimeFormat` for a language, made once per options and kept (the options give the time zone). */
+export function dateTimeFormat(language: Language, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
+  return remembered(`date|${language}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locales[language], options));
 }
 
 export interface FormatDateOptions extends FormatOptions, Intl.DateTimeFormatOptions {}
@@ -23,9 +40,6 @@ export interface FormatDateOptions extends FormatOptions, Intl.DateTimeFormatOpt
 export function formatDate(value: Date | string | number, options: FormatDateOptions = {}): string {
   const { language, ...intl } = options;
   const hasFields = Object.keys(intl).some((key) => key !== 'timeZone');
-  return new Intl.DateTimeFormat(locales[language ?? runtime.language], {
-    ...(hasFields ? {} : { dateStyle: 'long' }),
-    timeZone: runtime.timeZone,
-    ...intl,
-  }).format(value instanceof Date ? value : new Date(value));
+  const settings: Intl.DateTimeFormatOptions = { ...(hasFields ? {} : { dateStyle: 'long' }), timeZone: runtime.timeZone, ...intl };
+  return dateTimeFormat(language ?? runtime.language, settings).format(value instanceof Date ? value : new Date(value));
 }

@@ -10,25 +10,17 @@ function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
-/** The language the visitor chose before (localStorage, then the cookie the server also reads). */
+/**
+ * The language the visitor chose before: the cookie the server also reads. Not localStorage, whose first read
+ * opens the browser's storage (tens of milliseconds on a cheap phone, before the first render).
+ */
 export function storedLanguage(): Language | undefined {
-  try {
-    const stored = globalThis.localStorage?.getItem(languageStorageKey);
-    if (isLanguage(stored)) return stored;
-  } catch {
-    // Storage can be blocked (private mode); the cookie still works.
-  }
   if (typeof document === 'undefined') return undefined;
   const match = /(?:^|;\s*)kk_lang=([^;]+)/.exec(document.cookie);
   return isLanguage(match?.[1]) ? match[1] : undefined;
 }
 
 function persistLanguage(language: Language): void {
-  try {
-    globalThis.localStorage?.setItem(languageStorageKey, language);
-  } catch {
-    // Ignore: see storedLanguage.
-  }
   if (typeof document === 'undefined') return;
   // The server reads the cookie to answer in the same language; one year, whole site.
   document.cookie = `${languageStorageKey}=${language}; path=/; max-age=31536000; samesite=lax`;

@@ -10,14 +10,17 @@ export interface RegisterInput {
   password: string;
 }
 
+/** Who is signed in, as a query (also started by `startClient` before the first render). */
+export const sessionQuery = {
+  queryKey: sessionQueryKey,
+  queryFn: async () => (await apiFetch<{ user: SessionUser | null }>('/api/auth/me')).user,
+  staleTime: 5 * 60_000,
+};
+
 /** The signed-in user (or null) and the actions that change it. */
 export function useSession() {
   const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: sessionQueryKey,
-    queryFn: async () => (await apiFetch<{ user: SessionUser | null }>('/api/auth/me')).user,
-    staleTime: 5 * 60_000,
-  });
+  const query = useQuery(sessionQuery);
   // Everything cached may depend on who is signed in, so start over after a change.
   const setUser = (user: SessionUser | null) => {
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });

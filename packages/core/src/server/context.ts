@@ -7,6 +7,7 @@ import type { ModuleContext, RateLimit, WorkSource } from './module.js';
 import { ensureDemoAccount } from './people/accounts.js';
 import { createAccess, createPeople } from './people/access.js';
 import { recordAudit } from './people/audit.js';
+import type { ResponseCache } from './response-cache.js';
 import type { Clock, EventBus, FileStorage, Logger } from './services.js';
 
 export interface ContextServices {
@@ -22,6 +23,7 @@ export interface ContextServices {
   demo: boolean;
   /** The configured public origin, without a trailing slash (`ServerOptions.publicUrl`). */
   publicUrl?: string;
+  responseCache: ResponseCache;
 }
 
 const actorOf = (source: WorkSource) => ('actor' in source ? source.actor : source.get('user'));
@@ -48,6 +50,7 @@ export function createModuleContext<Tables = {}>({ definition, options }: Resolv
     people: createPeople(db, moduleId),
     rateLimit: services.rateLimit,
     emit,
+    publicAnswer: (handler, cacheOptions) => services.responseCache.publicAnswer(moduleId, handler, cacheOptions),
     audit: (source, entry) => recordAudit(db, moduleId, actorOf(source), entry, clock.now()),
     async unitOfWork(source, work) {
       const actor = actorOf(source);

@@ -76,4 +76,27 @@ CREATE TABLE core_seeds (
 );
 `,
   },
+  // Data versions for cached public answers (response-cache.ts): the table, the trigger function, core's trigger.
+  {
+    name: '0002_data_versions',
+    sql: `
+CREATE TABLE core_data_versions (
+  scope text PRIMARY KEY,
+  version bigint NOT NULL DEFAULT 0,
+  changed_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE core_data_versions IS 'One counter per module (and "core"), raised by every statement that writes its tables: cached public answers and their ETags are made of these.';
+
+CREATE FUNCTION core_bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO core_data_versions (scope, version, changed_at) VALUES (TG_ARGV[0], 1, now())
+  ON CONFLICT (scope) DO UPDATE SET version = core_data_versions.version + 1, changed_at = now();
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER core_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON core_agencies
+  FOR EACH STATEMENT EXECUTE FUNCTION core_bump_data_version('core');
+`,
+  },
 ];

@@ -19,6 +19,11 @@ export interface GeneratedCoreTables {
     before: unknown | null;
     after: unknown | null;
   };
+  core_data_versions: {
+    scope: string;
+    version: number;
+    changed_at: Date;
+  };
   core_migrations: {
     module: string;
     name: string;

@@ -42,6 +42,7 @@ export interface CoreTables {
   };
   core_rate_limits: { key: string; window_start: Date; hits: number };
   core_seeds: { module: string; seeded_at: Generated<Date> };
+  core_data_versions: { scope: string; version: Generated<number>; changed_at: Generated<Date> };
   core_migrations: { module: string; name: string; checksum: string; applied_at: Generated<Date> };
 }
 

@@ -26,6 +26,7 @@ import { prepareDatabase } from './startup.js';
 import { mountWebApp } from './web.js';
 import { bodyLimits, redactPath, securityHeaders, type BodyLimits } from './security.js';
 import { scheduleBackups } from './backup.js';
+import { createResponseCache, type ResponseCacheOptions } from './response-cache.js';
 
 export interface ServerOptions {
   /** The host config (kota.config.ts). Validated here: an invalid config stops start-up. */
@@ -72,6 +73,11 @@ export interface ServerOptions {
    * are never taken from the Host header. Unset: modules hand out links relative to the server's root.
    */
   publicUrl?: string;
+  /**
+   * Public answers modules mark with `ctx.publicAnswer` are kept in memory until a write changes them (default on,
+   * 32 MB). `false` makes every request run its queries (benchmarks of the queries themselves).
+   */
+  responseCache?: false | ResponseCacheOptions;
 }
 
 export interface KotaServer {
@@ -177,7 +183,14 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
   for (const [name, handlers] of Object.entries(config.on)) for (const handler of handlers) events.on(name, handler);
   const storage = options.storage ?? new LocalFileStorage(options.uploadsDir ?? '.data/uploads');
   const rateLimit = createRateLimit(db, clock);
-  const services = { db, databaseKind: database.kind, region: config.region, log, clock, storage, rateLimit, events, demo, publicUrl };
+  const responseCache = createResponseCache({
+    db,
+    clock,
+    timeZone: config.region.timeZone,
+    enabled: options.responseCache !== false,
+    ...(options.responseCache || {}),
+  });
+  const services = { db, databaseKind: database.kind, region: config.region, log, clock, storage, rateLimit, events, demo, publicUrl, responseCache };
   const contexts = new Map(config.modules.map((resolved) => [resolved.definition.id, createModuleContext(resolved, services)]));
 
   try {

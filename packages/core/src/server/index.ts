@@ -11,6 +11,7 @@ export { absoluteUrlFor, escapeHtml, type ModulePage, type PageAnswer, type Page
 export { csvCell, csvHeaders, csvLine, csvStream, pagesOf, textStream, type TextStreamFormat } from './csv.js';
 export { generateTableTypes, type TablesMatch } from './tables.js';
 export type { CoreTables } from './core-tables.js';
+export type { PublicCacheOptions, ResponseCacheOptions } from './response-cache.js';
 export { runJanitor, type JanitorReport } from './jobs.js';
 export { foreignObjects } from './migrations.js';
 /** Core's own migrations, for tools that report what the next start applies (`kota upgrade`). */

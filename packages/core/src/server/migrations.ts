@@ -26,6 +26,8 @@ export function migrationChecksum(sqlText: string): string {
 
 // Statements that name a table (or index, view, sequence, type) a migration creates, changes or writes to.
 const indexedTable = /\bcreate\s+(?:unique\s+)?index\b[^;]*?\bon\s+(?:only\s+)?("?[a-z_][a-z0-9_$.]*"?)/gi;
+// A trigger is "on" a table after its events ("AFTER INSERT OR UPDATE ON core_users").
+const triggeredTable = /\bcreate\s+(?:or\s+replace\s+)?(?:constraint\s+)?trigger\b[^;]*?\bon\s+(?:only\s+)?("?[a-z_][a-z0-9_$.]*"?)/gi;
 const namedObject =
   /\b(?:(?:create|alter|drop)\s+(?:unique\s+)?(?:table|(?:materialized\s+)?view|sequence|type|index(?:\s+concurrently)?)(?:\s+if\s+(?:not\s+)?exists)?(?:\s+only)?|comment\s+on\s+(?:table|column|index|view)|insert\s+into|update(?:\s+only)?|delete\s+from|truncate(?:\s+table)?|references)\s+("?[a-z_][a-z0-9_$.]*"?)/gi;
 
@@ -42,11 +44,11 @@ export function foreignObjects(moduleId: string, sqlText: string): string[] {
     .replace(/\$([a-z_]*)\$[\s\S]*?\$\1\$/gi, ' ')
     .replace(/'(?:[^']|'')*'/g, "''");
   const foreign = new Set<string>();
-  for (const match of [...code.matchAll(namedObject), ...code.matchAll(indexedTable)]) {
+  for (const match of [...code.matchAll(namedObject), ...code.matchAll(indexedTable), ...code.matchAll(triggeredTable)]) {
     const name = match[1]!.replaceAll('"', '').toLowerCase();
     const bare = name.startsWith('public.') ? name.slice('public.'.length) : name;
-    // "ON UPDATE CASCADE", "DO UPDATE SET": keywords after UPDATE, not names.
-    if (['set', 'cascade', 'restrict', 'no'].includes(bare)) continue;
+    // "ON UPDATE CASCADE", "DO UPDATE SET", a trigger's "INSERT OR UPDATE OF … OR TRUNCATE ON": keywords, not names.
+    if (['set', 'cascade', 'restrict', 'no', 'or', 'on', 'of'].includes(bare)) continue;
     if (!bare.startsWith(prefix)) foreign.add(bare);
   }
   return [...foreign];

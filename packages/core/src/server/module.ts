@@ -10,6 +10,7 @@ import type { DatabaseKind } from './db.js';
 import type { AppEnv } from './http.js';
 import type { Migration } from './migrations.js';
 import type { ModulePage, SitemapEntry } from './pages.js';
+import type { PublicCacheOptions } from './response-cache.js';
 import type { Clock, FileStorage, Logger } from './services.js';
 
 export interface AuditEntry {
@@ -105,6 +106,13 @@ export interface ModuleContext<Options = unknown, Tables = {}> {
   rateLimit: RateLimit;
   /** Emits "<module>.<name>" to region hooks and listeners. */
   emit(name: string, payload: unknown): Promise<void>;
+  /**
+   * Wraps a GET handler whose answer is the same for every visitor, so that it is kept in memory and answered with
+   * an ETag (304 on revalidation) until a write to the module's tables (or `dependsOn` modules', or core's
+   * agencies) changes it, or `seconds` pass. Never for an answer that reads the signed-in user or sets a cookie.
+   * `.openapi(listRoute, ctx.publicAnswer(async (c) => c.json(await list(), 200)))`
+   */
+  publicAnswer<H extends (c: any, next: any) => any>(handler: H, options?: PublicCacheOptions): H; // eslint-disable-line @typescript-eslint/no-explicit-any -- any handler; its own type is kept
   /** Records an officer's or admin's action in the audit log, with who from the request. */
   audit(source: WorkSource, entry: AuditEntry): Promise<void>;
   /** Creates a demo account if missing (seed only). Password is the documented demo password. */

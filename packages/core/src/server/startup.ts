@@ -6,6 +6,7 @@ import type { Database } from './db.js';
 import { applyMigrations } from './migrations.js';
 import type { AnyServerModule, ModuleContext } from './module.js';
 import { createAccount, ensureDemoAccount } from './people/accounts.js';
+import { trackDataVersions } from './response-cache.js';
 import type { Logger } from './services.js';
 
 /** A start without demo mode on a database that holds demo data. */
@@ -48,6 +49,8 @@ export async function prepareDatabase(options: {
       const applied = await applyMigrations(database, definition.id, modules.get(definition.id)!.migrations);
       if (applied.length) log.info('migrations applied', { module: definition.id, migrations: applied });
     }
+    // Before demo data, so that every write from here on raises its module's data version.
+    await trackDataVersions(db, config.modules.map(({ definition }) => definition.id));
     if (demo) {
       const firstAgency = config.region.agencies[0]?.id ?? null;
       await ensureDemoAccount(db, 'core', { email: 'admin@demo.kotakit.id', name: 'Admin Demo', kind: 'admin' });

@@ -2,10 +2,10 @@
  * The chart's short date labels, which core's `dateText` has no form for (it always shows the year). Whole
  * dates ("Senin, 30 November 2026", "30 Nov 2026") are core's `dateText` / `DateText`; date arithmetic is core's.
  */
+import { dateTimeFormat } from '@kota-kit/core/client';
 
-const locales = { id: 'id-ID', en: 'en-GB' } as const;
 const format = (date: string, language: 'id' | 'en', options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat(locales[language], { ...options, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  dateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 /** "30 Nov": x-axis labels of a short chart, and "previous price" dates in the entry form. */
 export function dayMonth(date: string, language: 'id' | 'en'): string {

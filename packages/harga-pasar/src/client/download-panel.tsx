@@ -1,7 +1,8 @@
 import { addDays } from '@kota-kit/core/client';
 import { Icon, TextField } from '@kota-kit/core/client';
 import { useState } from 'react';
-import { exportQuerySchema, exportRangeProblem, maxExportDays } from '../schemas/export.js';
+import { dateRange, isIsoDate } from '@kota-kit/core/dates';
+import { exportRangeProblem, maxExportDays } from '../export-range.js';
 import { apiBase } from './api.js';
 import { useT } from './shared.js';
 
@@ -21,7 +22,9 @@ export function exportUrl(format: 'csv' | 'json', from: string, to: string): str
 
 /** Checks a range before linking to it, by the server's own rules (its 400s for the same cases). */
 export function rangeProblem(from: string, to: string): 'invalid' | 'order' | 'tooLong' | null {
-  if (!exportQuerySchema.safeParse({ from, to }).success) return 'invalid';
+  // The server's date fields: real dates between 1900 and 2100 (checked here without the schema library).
+  const valid = (date: string) => isIsoDate(date) && date >= dateRange.min && date <= dateRange.max;
+  if (!valid(from) || !valid(to)) return 'invalid';
   return exportRangeProblem(from, to);
 }
 

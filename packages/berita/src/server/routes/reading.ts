@@ -25,6 +25,6 @@ const one = createRoute({
 
 export function reading(ctx: Ctx) {
   return createRouter()
-    .openapi(list, async (c) => c.json(await readList(ctx, c.req.valid('query')), 200, publicCache))
-    .openapi(one, async (c) => c.json(await readArticle(ctx, c.req.valid('param').slug), 200, publicCache));
+    .openapi(list, ctx.publicAnswer(async (c) => c.json(await readList(ctx, c.req.valid('query')), 200, publicCache)))
+    .openapi(one, ctx.publicAnswer(async (c) => c.json(await readArticle(ctx, c.req.valid('param').slug), 200, publicCache)));
 }

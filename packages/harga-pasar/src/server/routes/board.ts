@@ -33,11 +33,11 @@ const getAlerts = createRoute({
 /** The public board of a day, and the officers' alerts computed from it. */
 export function board(ctx: Ctx) {
   return createRouter()
-    .openapi(getBoard, async (c) => {
+    .openapi(getBoard, ctx.publicAnswer(async (c) => {
       const { date } = c.req.valid('query');
       c.header('cache-control', 'public, max-age=300');
       return c.json(await computeBoard(ctx, ctx.db, date ?? today(ctx)), 200);
-    })
+    }))
     .openapi(getAlerts, async (c) => {
       requireOfficer(ctx, c);
       const board = await computeBoard(ctx, ctx.db, c.req.valid('query').date ?? today(ctx));

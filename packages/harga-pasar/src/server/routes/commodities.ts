@@ -45,13 +45,13 @@ export function commodities(ctx: Ctx) {
     return commodity;
   };
   return createRouter()
-    .openapi(listCommodities, async (c) => {
+    .openapi(listCommodities, ctx.publicAnswer(async (c) => {
       const day = today(ctx);
       const book = await loadReferenceBook(ctx, ctx.db);
       const list = ctx.options.commodities.map((commodity) => ({ ...commodity, variant: commodity.variant ?? null, reference: book.inForce(commodity.id, day) }));
       return c.json({ commodities: list }, 200);
-    })
-    .openapi(getSeries, async (c) => {
+    }))
+    .openapi(getSeries, ctx.publicAnswer(async (c) => {
       const { id } = c.req.valid('param');
       const commodity = requireCommodity(id);
       const to = (await latestPublishedDate(ctx.db, today(ctx), { commodity: id })) ?? today(ctx);
@@ -77,8 +77,8 @@ export function commodities(ctx: Ctx) {
         },
         200,
       );
-    })
-    .openapi(getCompare, async (c) => {
+    }))
+    .openapi(getCompare, ctx.publicAnswer(async (c) => {
       const { id } = c.req.valid('param');
       const commodity = requireCommodity(id);
       const date = await latestPublishedDate(ctx.db, c.req.valid('query').date ?? today(ctx), { commodity: id });
@@ -99,5 +99,5 @@ export function commodities(ctx: Ctx) {
         };
       });
       return c.json({ ...base, date, average: mean, markets }, 200);
-    });
+    }));
 }

@@ -28,7 +28,7 @@ export function markets(ctx: Ctx) {
   const byId = new Map(ctx.options.markets.map((market) => [market.id, market]));
   return createRouter()
     .openapi(listMarkets, (c) => c.json({ markets: ctx.options.markets }, 200))
-    .openapi(getMarket, async (c) => {
+    .openapi(getMarket, ctx.publicAnswer(async (c) => {
       const { id } = c.req.valid('param');
       const market = byId.get(id);
       if (!market) throw problems.notFound(`No market "${id}".`);
@@ -44,5 +44,5 @@ export function markets(ctx: Ctx) {
         return [{ commodity: commodity.id, name: commodity.name, unit: commodity.unit, price: current.price, date: current.date, changeDay, cityAverage: averages.get(commodity.id) ?? null }];
       });
       return c.json({ market, date, items }, 200);
-    });
+    }));
 }

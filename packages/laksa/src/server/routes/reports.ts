@@ -98,14 +98,14 @@ export function reports(ctx: Ctx) {
       // Absolute from the configured public URL when there is one (never from the Host header), else relative.
       return c.json({ ticket: created.ticket, trackingToken: created.trackingToken, trackingUrl: `${ctx.publicUrl ?? ''}${trackingPath(created.trackingToken)}` }, 201);
     })
-    .openapi(listReports, async (c) => {
+    .openapi(listReports, ctx.publicAnswer(async (c) => {
       const query = c.req.valid('query');
       const filtered = publicReportsQuery(ctx.db, query);
       const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
       const rows = await filtered.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
       return c.json({ items: await publicReports(ctx, ctx.db, rows), total: Number(total), page: query.page, pageSize: query.pageSize }, 200);
-    })
-    .openapi(mapPoints, async (c) => {
+    }))
+    .openapi(mapPoints, ctx.publicAnswer(async (c) => {
       const rows = await publicReportsQuery(ctx.db, c.req.valid('query'))
         .select(['ticket', 'lat', 'lng', 'status', 'category', 'title'])
         .where('lat', 'is not', null)
@@ -115,13 +115,13 @@ export function reports(ctx: Ctx) {
         .execute();
       const points = rows.map((row) => ({ ticket: row.ticket, lat: row.lat!, lng: row.lng!, status: row.status, stage: stageOf(row.status), category: row.category, title: row.title }));
       return c.json({ points }, 200);
-    })
-    .openapi(oneReport, async (c) => {
+    }))
+    .openapi(oneReport, ctx.publicAnswer(async (c) => {
       const row = await findByTicket(ctx.db, c.req.valid('param').ticket);
       // A confidential or not yet verified report answers exactly like a missing one.
       if (!row || !isPublic(row)) throw problems.notFound('No public report with this ticket.');
       return c.json(await publicReportDetail(ctx, ctx.db, row), 200);
-    })
+    }))
     .openapi(supportReport, async (c) => {
       await ctx.rateLimit.hit(`laksa:support:${c.get('clientIp')}`, 60, 3600);
       const row = await findByTicket(ctx.db, c.req.valid('param').ticket);

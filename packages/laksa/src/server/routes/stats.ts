@@ -19,7 +19,7 @@ const stats = createRoute({
 });
 
 export function statistic(ctx: Ctx) {
-  return createRouter().openapi(stats, async (c) => {
+  return createRouter().openapi(stats, ctx.publicAnswer(async (c) => {
     const { from, to } = period(ctx, c.req.valid('query'));
     if (from > to) throw problems.invalid([{ field: 'query.from', message: '"from" must not be after "to".' }]);
     if (addDays(from, 731) <= to) throw problems.invalid([{ field: 'query.from', message: 'At most two years at once.' }]);
@@ -27,5 +27,5 @@ export function statistic(ctx: Ctx) {
     const rows = await ctx.db.selectFrom('laksa_reports').selectAll().where('created_at', '>=', start).where('created_at', '<=', end).execute();
     c.header('cache-control', 'public, max-age=300');
     return c.json({ from, to, ...statistics(ctx, rows) }, 200);
-  });
+  }));
 }

@@ -27,7 +27,7 @@ const stats = createRoute({
 
 export function publicData(ctx: Ctx) {
   return createRouter()
-    .openapi(fairs, async (c) => c.json({ items: await listFairs(ctx.db) }, 200))
-    .openapi(fair, async (c) => c.json(await getFair(ctx, c.req.valid('param').id), 200))
-    .openapi(stats, async (c) => c.json(await statistics(ctx), 200));
+    .openapi(fairs, ctx.publicAnswer(async (c) => c.json({ items: await listFairs(ctx.db) }, 200)))
+    .openapi(fair, ctx.publicAnswer(async (c) => c.json(await getFair(ctx, c.req.valid('param').id), 200)))
+    .openapi(stats, ctx.publicAnswer(async (c) => c.json(await statistics(ctx), 200)));
 }

@@ -52,25 +52,25 @@ const wasPublished = ['published', 'closed', 'filled', 'expired'];
 
 export function vacancies(ctx: Ctx) {
   return createRouter()
-    .openapi(search, async (c) => {
+    .openapi(search, ctx.publicAnswer(async (c) => {
       const query = c.req.valid('query');
       const pageSize = query.pageSize ?? ctx.options.pageSize;
       const { rows, total, sort } = await searchVacancies(ctx.db, { ...query, pageSize, day: today(ctx), now: ctx.clock.now() });
       return c.json({ items: rows.map(toVacancy), page: query.page, pages: Math.max(1, Math.ceil(total / pageSize)), total, sort }, 200);
-    })
-    .openapi(one, async (c) => {
+    }))
+    .openapi(one, ctx.publicAnswer(async (c) => {
       const row = await findVacancy(ctx.db, c.req.valid('param').id);
       if (!row || !wasPublished.includes(row.status)) throw problems.notFound('No such vacancy.');
       const vacancy = toVacancy(row);
       // Past its closing date but not yet swept by the job: already expired for the reader.
       if (vacancy.status === 'published' && vacancy.validThrough < today(ctx)) vacancy.status = 'expired';
       return c.json(vacancy, 200);
-    })
-    .openapi(employer, async (c) => {
+    }))
+    .openapi(employer, ctx.publicAnswer(async (c) => {
       const row = await findEmployer(ctx.db, c.req.valid('param').id);
       if (!row || row.status === 'rejected') throw problems.notFound('No such employer.');
       return c.json(toPublicEmployer(row), 200);
-    })
+    }))
     .openapi(logo, async (c) => {
       const row = await findEmployer(ctx.db, c.req.valid('param').id);
       const stored = row?.logo_key && row.status !== 'rejected' ? await ctx.storage.get(row.logo_key) : null;
