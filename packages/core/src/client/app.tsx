@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { I18n } from './translator.js';
-import { lazy, StrictMode, type ComponentType, type ReactElement } from 'react';
+import { lazy, startTransition, StrictMode, type ComponentType, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from './translator.js';
 import { Route, Switch } from 'wouter';
@@ -129,7 +129,9 @@ export function startClient({ modules, rootElement, serviceWorker = true }: Star
   const root = rootElement ?? document.getElementById('root');
   if (!root) throw new Error('Kota Kit: no element to mount on; add <div id="root"></div> to index.html.');
   // The boot shell stays until the tables of the visitor's language have arrived (one small chunk per module).
-  const render = () => createRoot(root).render(<StrictMode>{app.element}</StrictMode>);
+  // As a transition, React renders the first page in small slices instead of one long task that would hold up a
+  // slow phone's taps (Lighthouse's "total blocking time").
+  const render = () => startTransition(() => createRoot(root).render(<StrictMode>{app.element}</StrictMode>));
   // Meanwhile the page's own code and who is signed in are fetched too, instead of one after the other.
   warmUp(used, window.location.pathname, app.queryClient);
   loadTranslations(app.i18n, app.i18n.language as Language).then(render, (error: unknown) => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { NavLink } from './router.js';
+import { NavLink, useLocation } from './router.js';
 import { Icon, type IconName } from './icons.js';
 
 export interface SubNavLink {
@@ -19,8 +19,11 @@ export interface SubNavProps {
   links: SubNavLink[];
 }
 
-/** Which ends of a horizontally scrolling element hide more content. */
-function useOverflow(ref: { current: HTMLElement | null }) {
+/**
+ * Which ends of a horizontally scrolling row hide more of it, kept current while it scrolls or resizes: for the
+ * fade and arrow that tell a phone user the row goes on (core's SubNav, a module's own chip rows).
+ */
+export function useScrollHint(ref: { current: HTMLElement | null }): { start: boolean; end: boolean } {
   const [more, setMore] = useState({ start: false, end: false });
   useEffect(() => {
     const element = ref.current;
@@ -29,11 +32,14 @@ function useOverflow(ref: { current: HTMLElement | null }) {
       const max = element.scrollWidth - element.clientWidth;
       setMore({ start: element.scrollLeft > 1, end: element.scrollLeft < max - 1 });
     };
-    measure();
     element.addEventListener('scroll', measure, { passive: true });
+    // Measured at the next frame, when the browser lays the page out anyway: measuring here would force a layout
+    // of the whole page in the middle of the first render (it showed in page-load profiles).
+    const frame = requestAnimationFrame(measure);
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
     observer?.observe(element);
     return () => {
+      cancelAnimationFrame(frame);
       element.removeEventListener('scroll', measure);
       observer?.disconnect();
     };
@@ -48,11 +54,13 @@ function useOverflow(ref: { current: HTMLElement | null }) {
  */
 export function SubNav({ label, links }: SubNavProps) {
   const listRef = useRef<HTMLUListElement>(null);
-  const more = useOverflow(listRef);
+  const more = useScrollHint(listRef);
+  const { pathname } = useLocation();
+  // On arrival at a page only, not on every render (each call forces a layout).
   useEffect(() => {
     const current = listRef.current?.querySelector<HTMLElement>('[aria-current="page"]');
     current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-  });
+  }, [pathname]);
   const classes = ['kk-subnav', more.start && 'kk-subnav--more-start', more.end && 'kk-subnav--more-end'].filter(Boolean).join(' ');
   return (
     <nav className={classes} aria-label={label}>

@@ -1,6 +1,6 @@
 import { isIsoDate } from '@kota-kit/core/client';
-import { Badge, dateText, DateText, ErrorState, formatRupiah, Icon, Link, Loading, useLanguage, useQuery, useSearchParams } from '@kota-kit/core/client';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Badge, dateText, DateText, ErrorState, formatRupiah, Icon, Link, Loading, useLanguage, useQuery, useProgressiveList, useScrollHint, useSearchParams } from '@kota-kit/core/client';
+import { lazy, Suspense, useRef, useState } from 'react';
 import type { BoardItem } from '../index.js';
 import { boardQuery } from './api.js';
 
@@ -13,7 +13,7 @@ import { Term } from './term.js';
 
 
 /** Groups in the order the region lists its commodities. */
-export function groupItems(items: BoardItem[]): { group: string; items: BoardItem[] }[] {
+export function groupItems(items: readonly BoardItem[]): { group: string; items: BoardItem[] }[] {
   const groups = new Map<string, BoardItem[]>();
   for (const item of items) groups.set(item.group, [...(groups.get(item.group) ?? []), item]);
   return [...groups].map(([group, list]) => ({ group, items: list }));
@@ -129,7 +129,7 @@ function BoardDate({ date, today, requested }: { date: string; today: string; re
 }
 
 function BoardList({ items, date }: { items: BoardItem[]; date: string }) {
-  const groups = groupItems(items);
+  const groups = groupItems(useProgressiveList(items));
   return (
     <div className="hp-groups">
       {groups.length > 1 ? (
@@ -158,23 +158,7 @@ function BoardList({ items, date }: { items: BoardItem[]; date: string }) {
 function GroupChips({ groups }: { groups: string[] }) {
   const t = useT();
   const listRef = useRef<HTMLDivElement>(null);
-  const [more, setMore] = useState({ start: false, end: false });
-  useEffect(() => {
-    const element = listRef.current;
-    if (!element) return;
-    const measure = () => {
-      const max = element.scrollWidth - element.clientWidth;
-      setMore({ start: element.scrollLeft > 1, end: element.scrollLeft < max - 1 });
-    };
-    measure();
-    element.addEventListener('scroll', measure, { passive: true });
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
-    observer?.observe(element);
-    return () => {
-      element.removeEventListener('scroll', measure);
-      observer?.disconnect();
-    };
-  }, []);
+  const more = useScrollHint(listRef);
   const classes = ['hp-chips', more.start && 'hp-chips--more-start', more.end && 'hp-chips--more-end'].filter(Boolean).join(' ');
   return (
     <nav className={classes} aria-label={t('board.groups')}>

@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useProgressiveList } from './progressive.js';
+
+afterEach(cleanup);
+
+const commits: number[] = [];
+function List({ items, count }: { items: number[]; count?: number }) {
+  const shown = useProgressiveList(items, count);
+  commits.push(shown.length);
+  return (
+    <ul>
+      {shown.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+describe('useProgressiveList', () => {
+  it('renders the first screen first, then every item', async () => {
+    commits.length = 0;
+    const items = Array.from({ length: 40 }, (_, index) => index);
+    await act(async () => {
+      render(<List items={items} count={10} />);
+    });
+    expect(commits[0]).toBe(10);
+    expect(screen.getAllByRole('listitem')).toHaveLength(40);
+  });
+
+  it('renders a short list whole at once', async () => {
+    commits.length = 0;
+    await act(async () => {
+      render(<List items={[1, 2, 3]} count={10} />);
+    });
+    expect(commits.every((length) => length === 3)).toBe(true);
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+  });
+});
