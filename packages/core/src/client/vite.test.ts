@@ -60,11 +60,31 @@ describe('kotaKit vite plugin', () => {
     const emitted: { fileName: string; source: string }[] = [];
     const bundle = { 'assets/index-abc.js': {}, 'assets/index-abc.js.map': {}, 'index.html': {}, 'assets/index-def.css': {} };
     (plugin.generateBundle as Hook).call({ emitFile: (file: { fileName: string; source: string }) => emitted.push(file) }, {}, bundle);
-    expect(emitted).toHaveLength(1);
-    expect(emitted[0]!.fileName).toBe('sw.js');
-    expect(emitted[0]!.source).toContain('["/assets/index-abc.js","/assets/index-def.css"]');
-    expect(emitted[0]!.source).not.toContain('index-abc.js.map');
-    expect(emitted[0]!.source).toContain('/logo.svg');
+    const sw = emitted.find((file) => file.fileName === 'sw.js')!;
+    expect(sw.source).toContain('["/assets/index-abc.js","/assets/index-def.css"]');
+    expect(sw.source).not.toContain('index-abc.js.map');
+    expect(sw.source).toContain('/logo.svg');
+  });
+
+  it("lists each language's translation chunks, with what they import, for the server to preload", () => {
+    const plugin = kotaKit({ host });
+    call(plugin, 'configResolved', { base: '/', build: { ssr: false } });
+    const emitted: { fileName: string; source: string }[] = [];
+    const chunk = (facadeModuleId: string, imports: string[] = []) => ({ type: 'chunk', facadeModuleId, imports });
+    const bundle = {
+      'assets/index-abc.js': chunk('/app/src/main.tsx'),
+      'assets/id-111.js': chunk('/app/node_modules/@kota-kit/laksa/dist/client/translations/id.js', ['assets/shared-333.js']),
+      'assets/en-222.js': chunk('/app/node_modules/@kota-kit/laksa/dist/client/translations/en.js'),
+      'assets/id-444.js': chunk('C:\\app\\packages\\berita\\src\\client\\translations\\id.ts'),
+      'assets/shared-333.js': chunk('/app/node_modules/@kota-kit/laksa/dist/client/shared.js'),
+      'assets/board-555.js': chunk('/app/node_modules/@kota-kit/harga-pasar/dist/client/board-page.js'),
+    };
+    // As in Vite, an emitted file joins the bundle at once.
+    const emitFile = (file: { fileName: string; source: string }) => void (emitted.push(file), ((bundle as Record<string, unknown>)[file.fileName] = { type: 'asset' }));
+    (plugin.generateBundle as Hook).call({ emitFile }, {}, bundle);
+    const preload = JSON.parse(emitted.find((file) => file.fileName === 'kota-kit-preload.json')!.source);
+    expect(preload).toEqual({ id: ['assets/id-111.js', 'assets/id-444.js', 'assets/shared-333.js'], en: ['assets/en-222.js'] });
+    expect(emitted.find((file) => file.fileName === 'sw.js')!.source).not.toContain('kota-kit-preload.json');
   });
 
   it('generates the same code from clientModuleCode', () => {

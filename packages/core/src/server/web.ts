@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { tileOrigin, type Region } from '../region.js';
 import { contentSecurityPolicy } from './security.js';
 import { absoluteUrlFor, defaultHeadTags, escapeHtml, pageHeadTags, scriptJson, sitemapXml, type ModulePage, type PageHead, type SitemapEntry } from './pages.js';
@@ -108,6 +109,22 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
     { scripts: [inline.script], styles: [inline.style] },
     { images: [...(tiles ? [tiles] : []), ...(options.allow?.images ?? [])], frames: options.allow?.frames ?? [] },
   );
+  // Per language, the translation chunks the browser app loads before its first render (from the kit's Vite plugin).
+  let preloads: Record<string, string[]> | null = null;
+  const preloadTags = async (c: Context<AppEnv>) => {
+    if (preloads === null) {
+      const text = root ? await readFile(join(root, 'kota-kit-preload.json'), 'utf8').catch(() => '{}') : '{}';
+      try {
+        preloads = JSON.parse(text) as Record<string, string[]>;
+      } catch {
+        preloads = {};
+      }
+    }
+    // The language the app will show: the visitor's choice (the cookie it sets), else the region's.
+    const chosen = getCookie(c, 'kk_lang');
+    const language = chosen && Object.hasOwn(preloads, chosen) ? chosen : region.defaultLanguage;
+    return (preloads[language] ?? []).map((file) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}">`);
+  };
   const loadTemplate = async () => {
     if (template === null) {
       const raw = root ? await readFile(join(root, 'index.html'), 'utf8') : bareIndexHtml;
@@ -118,9 +135,10 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
     }
     return template;
   };
-  const page = async (language: string, tags?: string[]) => {
+  const page = async (c: Context<AppEnv>, language: string, tags?: string[]) => {
     const { before, after } = await loadTemplate();
-    return `${before.replace(/<html lang="[^"]*"/, `<html lang="${language}"`)}${headHtml(bootstrap, tags)}${after}`;
+    const head = [headHtml(bootstrap, tags), ...(await preloadTags(c))].join('\n    ');
+    return `${before.replace(/<html lang="[^"]*"/, `<html lang="${language}"`)}${head}${after}`;
   };
   const htmlHeaders = { 'cache-control': 'no-cache', 'content-security-policy': pagePolicy };
 
@@ -155,9 +173,9 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
         // The page itself still loads (the browser app shows the content); only its preview is the default one.
         log.error('page head failed', { module: moduleId, path, error: String(error) });
       }
-      if (!answer) return c.html(await page(region.defaultLanguage), 200, htmlHeaders);
+      if (!answer) return c.html(await page(c, region.defaultLanguage), 200, htmlHeaders);
       const tags = pageHeadTags(answer.head, region, absoluteUrl, c.req.path);
-      return c.html(await page(answer.head.language ?? region.defaultLanguage, tags), answer.status ?? 200, htmlHeaders);
+      return c.html(await page(c, answer.head.language ?? region.defaultLanguage, tags), answer.status ?? 200, htmlHeaders);
     });
   }
 
@@ -177,6 +195,6 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
       }
       return c.notFound();
     }
-    return c.html(await page(region.defaultLanguage), 200, htmlHeaders);
+    return c.html(await page(c, region.defaultLanguage), 200, htmlHeaders);
   });
 }
