@@ -1,7 +1,9 @@
 /** Vacancies (lowongan): the employer's form, the public view and the public search. */
 import { isoDateSchema, z } from '@kota-kit/core';
 import { line, rupiahSchema } from './common.js';
-import { educationLevels, employmentTypes, salaryUnits, sectors, vacancyStatuses } from './vocabulary.js';
+import { educationLevels, employmentTypes, recencyDays, salaryUnits, sectors, vacancySorts, vacancyStatuses } from './vocabulary.js';
+
+export { recencyDays, vacancySorts };
 
 export const vacancyInputSchema = z
   .object({
@@ -65,8 +67,6 @@ export const ownVacancySchema = vacancySchema.extend({
 });
 export type OwnVacancy = z.infer<typeof ownVacancySchema>;
 
-export const vacancySorts = ['relevance', 'date'] as const;
-export const recencyDays = [1, 3, 7, 14, 30] as const;
 
 /** The public search (also the read API other sites use). */
 export const vacancySearchSchema = z.object({

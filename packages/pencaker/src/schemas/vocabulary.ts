@@ -35,3 +35,8 @@ export type ApplicationStage = (typeof applicationStages)[number];
 
 export const employerStatuses = ['pending', 'verified', 'rejected'] as const;
 export type EmployerStatus = (typeof employerStatuses)[number];
+
+/** Orders of the public vacancy search. */
+export const vacancySorts = ['relevance', 'date'] as const;
+/** "Posted within" choices of the public search, in days. */
+export const recencyDays = [1, 3, 7, 14, 30] as const;

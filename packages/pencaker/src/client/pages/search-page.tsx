@@ -1,8 +1,8 @@
 /** Vacancy search: text and filters in the address (shareable, back button works), results a page at a time, save the search. */
 import { Button, Card, data, EmptyState, ErrorState, FormError, Loading, PageHeader, PagedList, SelectField, TextField, useBootstrap, useQuery, useSearchParams } from '@kota-kit/core/client';
 import { useState, type FormEvent } from 'react';
-import { recencyDays } from '../../schemas/vacancies.js';
-import { educationLevels, employmentTypes, sectors } from '../../schemas/vocabulary.js';
+// The vocabulary file, not the schemas: the search page loads no schema library.
+import { educationLevels, employmentTypes, recencyDays, sectors } from '../../schemas/vocabulary.js';
 import { api } from '../api.js';
 import { PencakerNav, useMe, VacancyItem } from '../components/shared.js';
 import { useT } from '../translations/index.js';
