@@ -80,13 +80,15 @@ function lighthouse(url) {
   };
 }
 
-async function load(url) {
+async function load(url, headers = {}) {
   const require = createRequire(join(root, 'package.json'));
   const autocannon = (await import(require.resolve('autocannon'))).default;
   // Warm caches and JIT first, as a server in use would be.
   for (let i = 0; i < 20; i++) await fetch(url).then((response) => response.arrayBuffer());
-  const result = await autocannon({ url, connections: 50, duration: seconds, headers: { 'accept-encoding': 'gzip' } });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  const result = await autocannon({ url, connections: 50, duration: seconds, headers: { 'accept-encoding': 'gzip', ...headers } });
+  // A revalidation answered 304 is a success here (autocannon counts only 2xx as such).
+  const notModified = headers['if-none-match'] ? (result['3xx'] ?? 0) : 0;
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx - notModified };
 }
 
 const results = [];
@@ -118,6 +120,34 @@ try {
   console.log(`  Tangerang Live    ${kb(homeJs)}   ${(homeJs / bareJs).toFixed(2)}× bare`);
   check('home JS ≤ 1.5× bare React', homeJs <= 1.5 * bareJs, `${kb(homeJs)} vs ${kb(bareJs)}`);
 
+  // Every script each page downloads until idle, in Chromium; a module page against the shell (/login, no module).
+  const playwright = await import(createRequire(join(root, 'package.json')).resolve('playwright-core'));
+  const chromium = playwright.chromium ?? playwright.default.chromium;
+  const browser = await chromium.launch({ executablePath: process.env.KK_CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const pageScripts = async (path) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const files = new Set();
+    page.on('response', (response) => {
+      const { pathname } = new URL(response.url());
+      if (pathname.startsWith('/assets/') && pathname.endsWith('.js')) files.add(pathname.slice(1));
+    });
+    await page.goto(`http://127.0.0.1:${hostPort}${path}`, { waitUntil: 'networkidle' });
+    await context.close();
+    return files;
+  };
+  const bytesOf = (files) => [...files].reduce((sum, file) => sum + gzipSync(readFileSync(join(hostDist, file)), { level: 9 }).byteLength, 0);
+  const shell = await pageScripts('/login');
+  console.log('\nJavaScript each page downloads until idle (gzip -9)');
+  console.log(`  shell (/login)    ${kb(bytesOf(shell))}`);
+  console.log(`  /                 ${kb(bytesOf(await pageScripts('/')))}`);
+  for (const id of modules) {
+    const added = bytesOf([...(await pageScripts(`/${id}`))].filter((file) => !shell.has(file)));
+    console.log(`  /${id.padEnd(16)} +${kb(added)} over the shell`);
+    check(`/${id} adds ≤ 35 kB to the shell`, added <= 35 * 1024, `+${kb(added)}`);
+  }
+  await browser.close();
+
   // ------------------------------------------------------------------ Lighthouse
   if (!flags.includes('--no-lighthouse')) {
     console.log('\nLighthouse mobile (simulated slow 4G, 4× CPU)');
@@ -141,6 +171,9 @@ try {
       const commodities = await (await fetch(`${host}/api/harga-pasar/commodities`)).json();
       const first = commodities.commodities[0].id;
       endpoints.push(['harga pasar board', `${host}/api/harga-pasar/board`], ['harga pasar 1-year chart', `${host}/api/harga-pasar/commodities/${first}/series?range=1y`]);
+      // A phone that already holds the board asks again with its ETag: 304, no body.
+      const etag = (await fetch(`${host}/api/harga-pasar/board`)).headers.get('etag');
+      if (etag) endpoints.push(['harga pasar board, 304', `${host}/api/harga-pasar/board`, { 'if-none-match': etag }]);
     }
     if (modules.includes('laksa')) endpoints.push(['LAKSA list', `${host}/api/laksa/reports`], ['LAKSA map', `${host}/api/laksa/map`]);
     if (modules.includes('pencaker')) endpoints.push(['pencaker vacancies', `${host}/api/pencaker/vacancies`]);
@@ -148,8 +181,8 @@ try {
     console.log(`\nServer: requests/s and p99 at 50 connections, ${seconds} s each`);
     const bare = await load(`http://127.0.0.1:${barePort}/rows`);
     console.log(`  ${'bare Hono + PGlite rows'.padEnd(28)} ${String(Math.round(bare.rps)).padStart(6)}/s  p99 ${bare.p99} ms`);
-    for (const [name, url] of endpoints) {
-      const figures = await load(url);
+    for (const [name, url, headers] of endpoints) {
+      const figures = await load(url, headers);
       const share = figures.rps / bare.rps;
       console.log(`  ${name.padEnd(28)} ${String(Math.round(figures.rps)).padStart(6)}/s  p99 ${figures.p99} ms  ${(share * 100).toFixed(0)}% of bare${figures.errors ? `  (${figures.errors} errors)` : ''}`);
       if (name !== '/api/health') check(`${name} ≥ 50% of bare, p99 < 100 ms`, share >= 0.5 && figures.p99 < 100 && !figures.errors, `${(share * 100).toFixed(0)}%, p99 ${figures.p99} ms`);
