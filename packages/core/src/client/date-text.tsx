@@ -1,4 +1,6 @@
-import { localDate } from '../dates.js';
+import { localDate, shiftedToZone } from '../dates.js';
+import { writtenDate } from './hand-format.js';
+import { runtime } from './runtime.js';
 import { formatDate } from './format.js';
 import { useBootstrap } from './context.js';
 import { useLanguage } from './i18n.js';
@@ -16,6 +18,11 @@ export interface DateTextProps {
 
 /** Formats a date for people, in the current language: `formatDate` of a `<time>` with a machine-readable value. */
 export function dateText(value: string, { variant = 'short', withTime = false, language }: Omit<DateTextProps, 'value'> & { language?: 'id' | 'en' } = {}): string {
+  // Without a time, in UTC or a fixed-offset zone (Indonesia's), written by hand: no Intl start-up on the first render.
+  if (!withTime) {
+    const date = calendarDate.test(value) ? new Date(`${value}T00:00:00Z`) : shiftedToZone(new Date(value), runtime.timeZone);
+    if (date && !Number.isNaN(date.getTime())) return writtenDate(date, variant, language ?? runtime.language);
+  }
   const parts: Intl.DateTimeFormatOptions =
     variant === 'long' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' };
   // A calendar date has no time zone: read it at UTC so it never shifts a day.

@@ -1,4 +1,5 @@
 import type { Language } from '../region.js';
+import { writtenNumber, writtenRupiah } from './hand-format.js';
 import { runtime } from './runtime.js';
 
 // en-GB: day-month dates and comma thousands, which visitors read without ambiguity.
@@ -10,7 +11,14 @@ export interface FormatOptions {
 
 /** "Rp 15.000" (id) / "IDR 15,000" (en); whole rupiah, as prices are shown in markets. */
 export function formatRupiah(value: number, options: FormatOptions = {}): string {
-  return numberFormat(options.language ?? runtime.language, { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(value);
+  const language = options.language ?? runtime.language;
+  return writtenRupiah(value, language) ?? numberFormat(language, { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(value);
+}
+
+/** A number in the language's style with at most `fractionDigits` decimals: "1.234,5" (id), "1,234.5" (en). */
+export function formatNumber(value: number, { language, fractionDigits = 0 }: FormatOptions & { fractionDigits?: number } = {}): string {
+  const chosen = language ?? runtime.language;
+  return writtenNumber(value, chosen, fractionDigits) ?? numberFormat(chosen, { maximumFractionDigits: fractionDigits }).format(value);
 }
 
 // Making an Intl formatter costs far more than using one (a board of prices made hundreds): kept by their options.

@@ -12,7 +12,7 @@ export { createI18n, changeLanguage, loadTranslations, useModuleTranslation, use
 export { I18n, I18nProvider, useTranslation, type TFunction } from './translator.js';
 export { apiFetch, ApiError, createApiClient, data } from './api.js';
 export type { ApiInit, ApiData } from './api.js';
-export { formatRupiah, formatDate, numberFormat, dateTimeFormat } from './format.js';
+export { formatRupiah, formatDate, formatNumber, numberFormat, dateTimeFormat } from './format.js';
 export type { FormatOptions, FormatDateOptions } from './format.js';
 export { coreTranslations } from './translations.js';
 export * from './components.js';

@@ -1,4 +1,4 @@
-import { numberFormat } from '@kota-kit/core/client';
+import { formatNumber, formatRupiah } from '@kota-kit/core/client';
 import type { PriceChange } from '../index.js';
 
 export type Direction = 'up' | 'down' | 'same';
@@ -19,13 +19,13 @@ const minus = '\u2212';
 
 /** Whole rupiah without the sign: "Rp 2.000" (id), "IDR 2,000" (en). */
 export function rupiah(value: number, language: 'id' | 'en'): string {
-  return numberFormat(language, { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(value);
+  return formatRupiah(value, { language });
 }
 
 /** Percent with one decimal in the language's style, signed: "+5,3%". */
 export function signedPercent(percent: number, language: 'id' | 'en'): string {
   if (percent === 0) return '0%';
-  const text = numberFormat(language, { maximumFractionDigits: 1, minimumFractionDigits: 0 }).format(Math.abs(percent));
+  const text = formatNumber(Math.abs(percent), { language, fractionDigits: 1 });
   return `${percent > 0 ? '+' : minus}${text}%`;
 }
 
@@ -54,7 +54,7 @@ export function percentChange(from: number, to: number): number {
 
 /** Compact axis label: "Rp 45 rb" / "Rp 1,2 jt" (id), "IDR 45k" / "IDR 1.2m" (en). */
 export function compactRupiah(value: number, language: 'id' | 'en'): string {
-  const number = (n: number) => numberFormat(language, { maximumFractionDigits: 1 }).format(n);
+  const number = (n: number) => formatNumber(n, { language, fractionDigits: 1 });
   const prefix = language === 'id' ? 'Rp ' : 'IDR ';
   if (Math.abs(value) >= 1_000_000) return `${prefix}${number(value / 1_000_000)}${language === 'id' ? ' jt' : 'm'}`;
   if (Math.abs(value) >= 1_000) return `${prefix}${number(value / 1_000)}${language === 'id' ? ' rb' : 'k'}`;
