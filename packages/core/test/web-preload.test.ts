@@ -22,7 +22,7 @@ describe('translation preloads in the page', () => {
     await rm(clientDir, { recursive: true, force: true });
   });
 
-  const links = (html: string) => [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((match) => match[1]);
+  const links = (html: string) => [...html.matchAll(/<link rel="modulepreload" crossorigin fetchpriority="low" href="([^"]+)">/g)].map((match) => match[1]);
 
   it("links the region language's tables by default and the visitor's chosen language's after a choice", async () => {
     expect(links(await (await fetch(`${host.url}/`)).text())).toEqual(['/assets/id-111.js', '/assets/shared-333.js']);

@@ -123,7 +123,7 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
     // The language the app will show: the visitor's choice (the cookie it sets), else the region's.
     const chosen = getCookie(c, 'kk_lang');
     const language = chosen && Object.hasOwn(preloads, chosen) ? chosen : region.defaultLanguage;
-    return (preloads[language] ?? []).map((file) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}">`);
+    return (preloads[language] ?? []).map((file) => `<link rel="modulepreload" crossorigin fetchpriority="low" href="/${escapeHtml(file)}">`);
   };
   const loadTemplate = async () => {
     if (template === null) {
