@@ -3,27 +3,33 @@
  *
  * Loads years × markets × commodities of daily prices (default 5 × 50 × 60 ≈ 5.5 million rows) into a FRESH
  * database through the module's real migrations (core's createServer, demo off), generated inside SQL with
- * generate_series, runs VACUUM ANALYZE, then times the main public queries through the real HTTP API.
- * Prints plain tables; it is a measurement, not a test. The database it creates is dropped at the end
- * (PostgreSQL: a new database on the given server; embedded: a folder in /tmp) unless --keep.
+ * generate_series, runs VACUUM ANALYZE, then times the main public queries through the real HTTP API, from a
+ * client in a worker thread (bench/client.mjs) asking for gzip as browsers do, and a few again uncompressed.
+ * Prints plain tables, the last one the targets of issue 12 with ✓ or ✗ (bench/targets.ts); it is a measurement,
+ * not a test. The database it creates is dropped at the end (PostgreSQL: a new database on the given server;
+ * embedded: a folder in /tmp) unless --keep. Core's response cache is off: the figures are the queries' own.
  *
  *   --database-url postgres://postgres@127.0.0.1:54329/postgres   PostgreSQL (default: embedded PGlite on disk)
  *   --years 5 --markets 50 --commodities 60                        scale
  *   --runs 5                                                       timed runs per query (after one warm-up)
  *   --keep                                                         keep the database (prints where it is)
- *   --reuse <url or folder>                                        time against a kept database (no load; not dropped)
+ *   --reuse <url or folder>                                        time against a kept database (no load; not dropped;
+ *                                                                  pending migrations run at start, timed with it)
  */
 import { defineHost } from '@kota-kit/core';
 import { createLogger, createServer, sql, type KotaServer } from '@kota-kit/core/server';
 import { createPostgresTestDatabase } from '@kota-kit/core/testing';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { hargaPasar, tangerangDefaults, type HargaPasarOptionsInput } from '../src/index.js';
 import hargaPasarServer from '../src/server/index.js';
 import { addDays, todayIn } from '@kota-kit/core';
+import { megabytesPerSecond, targetRows, type Measured } from './targets.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -82,6 +88,7 @@ const host = defineHost({
 
 interface Target {
   label: string;
+  kind: 'postgres' | 'embedded';
   databaseUrl?: string;
   dataDir?: string;
   cleanup(): Promise<void>;
@@ -92,18 +99,18 @@ async function target(): Promise<Target> {
   if (args.reuse) {
     const reuse = args.reuse;
     return reuse.startsWith('postgres')
-      ? { label: `PostgreSQL (reused ${reuse})`, databaseUrl: reuse, cleanup: async () => {} }
-      : { label: `PGlite (reused ${reuse})`, dataDir: reuse, cleanup: async () => {} };
+      ? { label: `PostgreSQL (reused ${reuse})`, kind: 'postgres', databaseUrl: reuse, cleanup: async () => {} }
+      : { label: `PGlite (reused ${reuse})`, kind: 'embedded', dataDir: reuse, cleanup: async () => {} };
   }
   if (!adminUrl) {
     const dataDir = `/tmp/kk-hp-bench-${randomBytes(4).toString('hex')}`;
-    return { label: `PGlite (${dataDir})`, dataDir, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    return { label: `PGlite (${dataDir})`, kind: 'embedded', dataDir, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
   // A fresh database on that server (core's test helper names it kk_test_…), dropped at the end.
   process.env.KK_TEST_DATABASE_URL = adminUrl;
   const created = await createPostgresTestDatabase();
   const url = new URL(created.url);
-  return { label: `PostgreSQL (${url.host}${url.pathname})`, databaseUrl: created.url, cleanup: created.drop };
+  return { label: `PostgreSQL (${url.host}${url.pathname})`, kind: 'postgres', databaseUrl: created.url, cleanup: created.drop };
 }
 
 /** All prices published except today's of the last market (a draft, as on a real morning). One statement per year. */
@@ -149,35 +156,34 @@ interface Measure {
   peakRssMb: number;
 }
 
-async function measure(url: string): Promise<Measure> {
-  const result: Measure = { ms: [], bytes: 0, firstByteMs: [], peakRssMb: 0 };
+/** What the HTTP client (bench/client.mjs, in its own thread) is asked and answers; one request at a time. */
+interface ClientRequest {
+  url: string;
+  runs: number;
+  headers: Record<string, string>;
+}
+interface ClientResult {
+  ms: number[];
+  firstByteMs: number[];
+  bytes: number;
+  error?: string;
+}
+
+const client = new Worker(new URL('./client.mjs', import.meta.url));
+client.unref(); // a failed start must not leave the process waiting on it
+
+async function measure(url: string, headers: Record<string, string> = {}): Promise<Measure> {
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
   try {
-    for (let run = 0; run <= runs; run++) {
-      const started = performance.now();
-      const response = await fetch(url);
-      if (response.status !== 200) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-      let bytes = 0;
-      let firstByte = 0;
-      const reader = response.body!.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        if (!firstByte) firstByte = performance.now() - started;
-        bytes += value.byteLength;
-      }
-      const ms = performance.now() - started;
-      if (run === 0) continue; // warm-up
-      result.ms.push(ms);
-      result.firstByteMs.push(firstByte);
-      result.bytes = bytes;
-    }
+    const answer = once(client, 'message') as Promise<[ClientResult]>;
+    client.postMessage({ url, runs, headers } satisfies ClientRequest);
+    const [result] = await answer;
+    if (result.error) throw new Error(result.error);
+    return { ...result, peakRssMb: Math.round(peak / 1024 / 1024) };
   } finally {
     clearInterval(sampler);
   }
-  result.peakRssMb = Math.round(peak / 1024 / 1024);
-  return result;
 }
 
 const percentile = (values: number[], p: number) => {
@@ -216,6 +222,8 @@ async function main() {
       jobs: false,
       uploadsDir,
       logger: createLogger({ bench: true }, 'error'),
+      // Time the queries, not core's answers kept in memory (a repeated request would be a cache hit).
+      responseCache: false,
     });
     const startSeconds = (performance.now() - started) / 1000;
     started = performance.now();
@@ -225,7 +233,7 @@ async function main() {
     started = performance.now();
     // ANALYZE for the planner; VACUUM sets the visibility map so covering indexes answer index-only
     // (PostgreSQL's autovacuum does this by itself after a bulk insert; the embedded database has no autovacuum).
-    await sql`VACUUM ANALYZE harga_pasar_prices`.execute(server.database.db);
+    await sql`VACUUM ANALYZE harga_pasar_prices, harga_pasar_day_summaries`.execute(server.database.db);
     const analyzeSeconds = (performance.now() - started) / 1000;
     const sizes = await sql<{ database: number; table: number; indexes: number }>`
       SELECT pg_database_size(current_database())::bigint AS database,
@@ -254,7 +262,10 @@ async function main() {
     const api = `${url}/api/harga-pasar`;
     const monthFrom = addDays(end, -29);
     const yearFrom = addDays(end, -365);
-    const queries: [string, string][] = [
+    // fetch asks for gzip as browsers do (core compresses text answers); "uncompressed" rows ask for none, as
+    // curl or wget do by default: the export's own streaming, without the compression both ends pay here.
+    const identity = { 'accept-encoding': 'identity' };
+    const queries: [string, string, Record<string, string>?][] = [
       ["today's board", '/board'],
       ['board of a past date', `/board?date=${addDays(end, -200)}`],
       ['commodity chart 1y (average + per market)', '/commodities/cabai-rawit-merah/series?range=1y'],
@@ -264,16 +275,27 @@ async function main() {
       ['export.csv 30 days', `/export.csv?from=${monthFrom}&to=${end}`],
       ['export.csv 366 days', `/export.csv?from=${yearFrom}&to=${end}`],
       ['export.json 366 days', `/export.json?from=${yearFrom}&to=${end}`],
+      ["today's board, uncompressed", '/board', identity],
+      ['commodity chart 1y, uncompressed', '/commodities/cabai-rawit-merah/series?range=1y', identity],
+      ['export.csv 366 days, uncompressed', `/export.csv?from=${yearFrom}&to=${end}`, identity],
+      ['export.json 366 days, uncompressed', `/export.json?from=${yearFrom}&to=${end}`, identity],
     ];
-    const results = [['query', 'median ms', 'p95 ms', 'first byte ms', 'response', 'peak RSS']];
-    for (const [label, path] of queries) {
-      const result = await measure(`${api}${path}`);
-      results.push([label, fmt(percentile(result.ms, 50)), fmt(percentile(result.ms, 95)), fmt(percentile(result.firstByteMs, 50)), size(result.bytes), `${result.peakRssMb} MB`]);
-      process.stderr.write(`  ${label}: ${fmt(percentile(result.ms, 50))} ms\n`);
+    const results = [['query', 'median ms', 'p95 ms', 'first byte ms', 'response', 'MB/s', 'peak RSS']];
+    const medians = new Map<string, Measured>();
+    for (const [label, path, headers] of queries) {
+      const result = await measure(`${api}${path}`, headers);
+      const measured = { medianMs: percentile(result.ms, 50), firstByteMs: percentile(result.firstByteMs, 50), bytes: result.bytes };
+      medians.set(label, measured);
+      const rate = result.bytes >= 1024 * 1024 ? megabytesPerSecond(measured).toFixed(1) : '';
+      results.push([label, fmt(measured.medianMs), fmt(percentile(result.ms, 95)), fmt(measured.firstByteMs), size(result.bytes), rate, `${result.peakRssMb} MB`]);
+      process.stderr.write(`  ${label}: ${fmt(measured.medianMs)} ms\n`);
     }
-    console.log(`${runs} runs each after one warm-up; times are to the last byte of the response`);
+    console.log(`${runs} runs each after one warm-up; times are to the last byte of the response (MB/s: size / median time)`);
     console.log(table(results));
+    console.log(`\ntargets (issue 12) on ${db.kind === 'postgres' ? 'PostgreSQL' : 'the embedded database'}: medians`);
+    console.log(table([['target', 'measured', 'target', ''], ...targetRows(medians, db.kind)]));
   } finally {
+    await client.terminate();
     await server?.close();
     rmSync(uploadsDir, { recursive: true, force: true });
     if (args.keep || args.reuse) console.log(`\nkept: ${db.databaseUrl ?? db.dataDir}`);

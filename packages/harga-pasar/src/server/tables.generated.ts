@@ -1,6 +1,16 @@
 // Generated from the migrated database by the module's table test; do not edit.
 // Regenerate with: KK_UPDATE_TABLES=1 pnpm vitest run <the module's tables test>
 export interface GeneratedHargaPasarTables {
+  harga_pasar_day_summaries: {
+    date: string;
+    commodity_id: string;
+    markets: number;
+    average: number;
+    lowest: number;
+    highest: number;
+    lowest_market: string;
+    highest_market: string;
+  };
   harga_pasar_price_revisions: {
     id: number;
     date: string;

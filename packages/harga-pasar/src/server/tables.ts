@@ -55,8 +55,24 @@ export interface ReferencePriceTable {
   retired_by: string | null;
 }
 
+/** Derived from the published prices by triggers (migration 0004); read only. */
+export interface DaySummaryTable {
+  date: DateColumn;
+  commodity_id: string;
+  /** Markets with a published price that day. */
+  markets: number;
+  /** round(avg(price)): whole rupiah, half up. */
+  average: number;
+  lowest: number;
+  highest: number;
+  /** The first market by id at the lowest and at the highest price. */
+  lowest_market: string;
+  highest_market: string;
+}
+
 export interface HargaPasarTables {
   harga_pasar_prices: PriceTable;
+  harga_pasar_day_summaries: DaySummaryTable;
   harga_pasar_price_revisions: RevisionTable;
   harga_pasar_reference_prices: ReferencePriceTable;
 }

@@ -1,7 +1,7 @@
 import { createRoute, createRouter, csvCell, csvHeaders, csvStream, errorResponses, problems, textStream, z, type RequestContext } from '@kota-kit/core/server';
 import { exportQuerySchema, exportRangeProblem, maxExportDays } from '../../schemas/export.js';
 import type { Ctx } from '../context.js';
-import { exportPages } from '../queries/export.js';
+import { exportPages, type ExportFormat } from '../queries/export.js';
 import { exportRowSchema } from '../schemas.js';
 import { json, tags } from './shared.js';
 
@@ -30,29 +30,35 @@ const getJson = createRoute({
   responses: { 200: json(exportJsonSchema, 'Rows ordered by date, market, commodity'), ...errorResponses(400, 429) },
 });
 
-/** Fixed parts of a row per market or commodity, made once rather than per row (the export writes millions of rows). */
-function memo(make: (id: string) => string): (id: string) => string {
-  const cache = new Map<string, string>();
-  return (id) => {
-    let value = cache.get(id);
-    if (value === undefined) cache.set(id, (value = make(id)));
-    return value;
-  };
+/** Each page of text as a page of one "row" for core's stream writers (the text is written as it is). */
+async function* asRows(pages: AsyncGenerator<string>): AsyncGenerator<string[]> {
+  for await (const body of pages) yield [body];
 }
+
+const byId = <T extends { id: string }>(items: readonly T[], fixed: (item: T) => string) => Object.fromEntries(items.map((item) => [item.id, fixed(item)]));
 
 /** Open data: the published prices of a range, streamed as CSV or JSON. */
 export function exports(ctx: Ctx) {
-  const markets = new Map(ctx.options.markets.map((market) => [market.id, market.name]));
-  const commodities = new Map(ctx.options.commodities.map((commodity) => [commodity.id, commodity]));
-  const marketName = (id: string) => markets.get(id) ?? id;
-  const commodityName = (id: string) => commodities.get(id)?.name ?? id;
-  const unitOf = (id: string) => commodities.get(id)?.unit ?? 'kg';
-  // Names pass core's csvCell (quoting and the formula guard) once per market or commodity, not per row.
-  const csvMarket = memo((id) => `${csvCell(id)},${csvCell(marketName(id))},`);
-  const csvCommodity = memo((id) => `${csvCell(id)},${csvCell(commodityName(id))},${csvCell(unitOf(id))},`);
-  // The same keys in the same order as `exportRowSchema`; JSON.stringify escapes the names.
-  const jsonMarket = memo((id) => `"market":${JSON.stringify(id)},"marketName":${JSON.stringify(marketName(id))},`);
-  const jsonCommodity = memo((id) => `"commodity":${JSON.stringify(id)},"commodityName":${JSON.stringify(commodityName(id))},"unit":${JSON.stringify(unitOf(id))},`);
+  const { markets, commodities } = ctx.options;
+  // The fixed part of a row per market and commodity, made once: names pass core's csvCell (quoting and the
+  // formula guard) or JSON.stringify here, and the database writes them into every line (queries/export.ts).
+  const prefetch = ctx.databaseKind === 'postgres';
+  const csv: ExportFormat = {
+    kind: 'csv',
+    prefetch,
+    markets: byId(markets, (market) => `${csvCell(market.id)},${csvCell(market.name)},`),
+    commodities: byId(commodities, (commodity) => `${csvCell(commodity.id)},${csvCell(commodity.name)},${csvCell(commodity.unit)},`),
+  };
+  // The same keys in the same order as `exportRowSchema`.
+  const json: ExportFormat = {
+    kind: 'json',
+    prefetch,
+    markets: byId(markets, (market) => `"market":${JSON.stringify(market.id)},"marketName":${JSON.stringify(market.name)},`),
+    commodities: byId(
+      commodities,
+      (commodity) => `"commodity":${JSON.stringify(commodity.id)},"commodityName":${JSON.stringify(commodity.name)},"unit":${JSON.stringify(commodity.unit)},`,
+    ),
+  };
 
   const check = async (c: RequestContext, from: string, to: string) => {
     const problem = exportRangeProblem(from, to);
@@ -66,24 +72,15 @@ export function exports(ctx: Ctx) {
     .openapi(getCsv, async (c) => {
       const { from, to } = c.req.valid('query');
       await check(c, from, to);
-      const body = await csvStream(exportPages(ctx.db, from, to), {
-        header: csvColumns,
-        line: (row) => `${row.date},${csvMarket(row.market_id)}${csvCommodity(row.commodity_id)}${row.price}\r\n`,
-        onError: onError(from, to),
-      });
+      const body = await csvStream(asRows(exportPages(ctx.db, from, to, csv)), { header: csvColumns, line: (text) => text, onError: onError(from, to) });
       return c.body(body, 200, csvHeaders(`harga-pasar_${from}_${to}.csv`, { 'cache-control': 'public, max-age=300' }));
     })
     .openapi(getJson, async (c) => {
       const { from, to } = c.req.valid('query');
       await check(c, from, to);
-      const format = {
-        head: `{"from":${JSON.stringify(from)},"to":${JSON.stringify(to)},"rows":[`,
-        line: (row: { date: string; market_id: string; commodity_id: string; price: number }) =>
-          `{"date":"${row.date}",${jsonMarket(row.market_id)}${jsonCommodity(row.commodity_id)}"price":${row.price}}`,
-        separator: ',',
-        tail: ']}',
-      };
-      const body = await textStream(exportPages(ctx.db, from, to), format, onError(from, to));
+      // Pages are joined by a comma, as the rows within a page.
+      const format = { head: `{"from":${JSON.stringify(from)},"to":${JSON.stringify(to)},"rows":[`, line: (text: string) => text, separator: ',', tail: ']}' };
+      const body = await textStream(asRows(exportPages(ctx.db, from, to, json)), format, onError(from, to));
       const response = c.body(body, 200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' });
       // Streamed, so not through c.json(); the bytes are what c.json({ from, to, rows }) would send, and the
       // typed client should see that JSON type rather than a plain body.
