@@ -38,11 +38,15 @@ const remove = createRoute({
 
 export function notices(ctx: Ctx) {
   return createRouter()
-    .openapi(list, async (c) => {
-      const { page, agency } = c.req.valid('query');
-      const { rows, total } = await listNotices(ctx.db, { page, agency, pageSize: ctx.options.pageSize });
-      return c.json({ notices: rows.map(toNotice), page, pages: Math.max(1, Math.ceil(total / ctx.options.pageSize)) }, 200);
-    })
+    // The same answer for every visitor: core keeps it in memory with an ETag until a write to this module's tables.
+    .openapi(
+      list,
+      ctx.publicAnswer(async (c) => {
+        const { page, agency } = c.req.valid('query');
+        const { rows, total } = await listNotices(ctx.db, { page, agency, pageSize: ctx.options.pageSize });
+        return c.json({ notices: rows.map(toNotice), page, pages: Math.max(1, Math.ceil(total / ctx.options.pageSize)) }, 200);
+      }),
+    )
     .openapi(publish(ctx.options.maxLength), async (c) => c.json(await publishNotice(ctx, c, c.req.valid('json')), 201))
     .openapi(remove, async (c) => {
       await withdraw(ctx, c, c.req.valid('param').id);
