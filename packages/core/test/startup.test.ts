@@ -77,9 +77,10 @@ describe.each(testDatabaseTargets())('migrations and demo data across restarts o
     const base = { host: fixtureHost, logger: quiet, jobs: false, ...place } satisfies Partial<ServerOptions>;
 
     const first = await createServer({ ...base, serverModules: [fixtureServer], demo: true });
-    const ledger = await first.database.db.selectFrom('core_migrations').select(['module', 'name']).orderBy('module').execute();
+    const ledger = await first.database.db.selectFrom('core_migrations').select(['module', 'name']).orderBy('module').orderBy('name').execute();
     expect(ledger).toEqual([
       { module: 'core', name: '0001_people' },
+      { module: 'core', name: '0002_data_versions' },
       { module: 'fixture-notes', name: '0001_notes' },
       { module: 'fixture-notes', name: '0002_attachments' },
     ]);
