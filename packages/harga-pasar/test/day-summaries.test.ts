@@ -112,8 +112,9 @@ describe.each(testDatabaseTargets())('harga-pasar day summaries on %s', (databas
     expect(await expectExact(db)).toEqual([]);
   });
 
-  it.runIf(database === 'postgres')('counts two markets published at the same moment', async () => {
+  it('counts two markets published at the same moment', async () => {
     // Two transactions write the same day; the second waits for the first to commit, then sees its prices.
+    // (The embedded database runs one transaction at a time, so there the second simply queues.)
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     let firstWrote = () => {};
