@@ -177,6 +177,24 @@ describe('SubNav', () => {
     expect(within(nav).getByRole('link', { name: 'Beranda' }).hasAttribute('aria-current')).toBe(false);
   });
 
+  it('marks the link its caller says is current when links differ only in their query', () => {
+    wrap(
+      <SubNav
+        label="Status"
+        links={[
+          { to: '/berita/redaksi', label: 'Semua', current: false },
+          { to: '/berita/redaksi?status=draft', label: 'Draf (2)', current: true },
+          { to: '/berita/redaksi?status=review', label: 'Ditinjau (0)', current: false },
+        ]}
+      />,
+      { path: '/berita/redaksi' },
+    );
+    const nav = screen.getByRole('navigation', { name: 'Status' });
+    expect(within(nav).getByRole('link', { name: 'Draf (2)' }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('link', { name: 'Semua' }).hasAttribute('aria-current')).toBe(false);
+    expect(within(nav).getByRole('link', { name: 'Ditinjau (0)' }).hasAttribute('aria-current')).toBe(false);
+  });
+
   it('shows a sign at the end when the chips overflow', async () => {
     vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockReturnValue(600);
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(328);

@@ -11,6 +11,11 @@ export interface SubNavLink {
   end?: boolean;
   /** Leave the link out (e.g. officer pages for citizens). */
   hidden?: boolean;
+  /**
+   * Whether this is the current choice, for rows whose links differ only in their query ("?status=draft"):
+   * given, it replaces the match on the path.
+   */
+  current?: boolean;
 }
 
 export interface SubNavProps {
@@ -69,7 +74,7 @@ export function SubNav({ label, links }: SubNavProps) {
           .filter((link) => !link.hidden)
           .map((link) => (
             <li key={link.to}>
-              <NavLink to={link.to} end={link.end} className="kk-subnav__link">
+              <NavLink to={link.to} end={link.end} className="kk-subnav__link" {...(link.current === undefined ? {} : { 'aria-current': link.current ? ('page' as const) : undefined })}>
                 {link.icon && <Icon name={link.icon} />}
                 {link.label}
               </NavLink>

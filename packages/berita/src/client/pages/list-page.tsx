@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, data, ErrorState, Link, Loading, PageHeader, PagedList, TextField, useParams, useQuery, useSearchParams } from '@kota-kit/core/client';
+import { Button, data, ErrorState, Loading, PageHeader, PagedList, SubNav, TextField, useParams, useQuery, useSearchParams } from '@kota-kit/core/client';
 import { api } from '../api.js';
 import { BeritaNav, NewsItem, useBeritaOptions } from '../shared.js';
 import { useT } from '../translations/index.js';
@@ -35,17 +35,8 @@ export default function ListPage() {
           {t('list.searchButton')}
         </Button>
       </form>
-      <nav aria-label={t('list.categories')} className="bt-chips">
-        <ul>
-          {categories.map((item) => (
-            <li key={item.slug}>
-              <Link to={`/berita/kategori/${item.slug}`} aria-current={item.slug === category ? 'page' : undefined}>
-                {item.name.id}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {/* One row that scrolls sideways on a phone (core's SubNav), not three rows of chips above the news. */}
+      <SubNav label={t('list.categories')} links={categories.map((item) => ({ to: `/berita/kategori/${item.slug}`, label: item.name.id, current: item.slug === category }))} />
       {list.isPending && <Loading />}
       {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && (

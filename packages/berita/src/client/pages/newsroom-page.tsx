@@ -1,4 +1,4 @@
-import { data, DateText, EmptyState, ErrorState, Link, Loading, PageHeader, PagedList, useBootstrap, useQuery, useSearchParams, useSession } from '@kota-kit/core/client';
+import { data, DateText, EmptyState, ErrorState, Link, Loading, PageHeader, PagedList, SubNav, useBootstrap, useQuery, useSearchParams, useSession } from '@kota-kit/core/client';
 import { articleStatuses, type ArticleStatus } from '../../schemas/statuses.js';
 import { api } from '../api.js';
 import { BeritaNav, StatusBadge, useNewsroomRoles } from '../shared.js';
@@ -22,22 +22,14 @@ export default function NewsroomPage() {
     <>
       <PageHeader title={t('newsroom.title')} description={t('newsroom.description')} actions={<Link className="kk-button kk-button--primary" to="/berita/redaksi/tulis">{t('newsroom.write')}</Link>} />
       <BeritaNav />
-      <nav className="bt-chips" aria-label={t('newsroom.tabs')}>
-        <ul>
-          <li>
-            <Link to="/berita/redaksi" aria-current={!status ? 'page' : undefined}>
-              {t('newsroom.all')}
-            </Link>
-          </li>
-          {articleStatuses.map((item) => (
-            <li key={item}>
-              <Link to={`/berita/redaksi?status=${item}`} aria-current={status === item ? 'page' : undefined}>
-                {t(`status.${item}`)} ({counts[item] ?? 0})
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {/* The states as one row that scrolls sideways on a phone, each with its count. */}
+      <SubNav
+        label={t('newsroom.tabs')}
+        links={[
+          { to: '/berita/redaksi', label: t('newsroom.all'), current: !status },
+          ...articleStatuses.map((item) => ({ to: `/berita/redaksi?status=${item}`, label: `${t(`status.${item}`)} (${counts[item] ?? 0})`, current: status === item })),
+        ]}
+      />
       {list.isPending && <Loading />}
       {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && (
