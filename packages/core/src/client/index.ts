@@ -28,7 +28,7 @@ export { Pager, PagedList } from './paging.js';
 export type { PagerProps, PagedListProps, PageNavigation, CursorNavigation } from './paging.js';
 export { DataTable } from './data-table.js';
 export type { DataTableProps } from './data-table.js';
-export { SubNav, useScrollHint } from './sub-nav.js';
+export { ScrollRow, SubNav, useScrollHint } from './sub-nav.js';
 export { useProgressiveList } from './progressive.js';
 export type { SubNavProps, SubNavLink } from './sub-nav.js';
 export { DateText, dateText, useToday } from './date-text.js';

@@ -17,7 +17,7 @@ import { createI18n } from './i18n.js';
 import { Icon, iconNames } from './icons.js';
 import { PagedList, Pager } from './paging.js';
 import { moduleRoles } from './roles.js';
-import { SubNav } from './sub-nav.js';
+import { ScrollRow, SubNav } from './sub-nav.js';
 import { bootstrap } from './test-fixtures.js';
 
 const i18n = createI18n({ modules: [], defaultLanguage: 'id', language: 'id' });
@@ -193,6 +193,20 @@ describe('SubNav', () => {
     expect(within(nav).getByRole('link', { name: 'Draf (2)' }).getAttribute('aria-current')).toBe('page');
     expect(within(nav).getByRole('link', { name: 'Semua' }).hasAttribute('aria-current')).toBe(false);
     expect(within(nav).getByRole('link', { name: 'Ditinjau (0)' }).hasAttribute('aria-current')).toBe(false);
+  });
+
+  it('lays any controls in a named row that shows its hidden end (ScrollRow)', async () => {
+    vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockReturnValue(600);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(328);
+    const { container } = wrap(
+      <ScrollRow label="Antrean">
+        <button type="button" aria-pressed="true">Kartu (3)</button>
+        <button type="button" aria-pressed="false">Perusahaan (1)</button>
+      </ScrollRow>,
+    );
+    const group = screen.getByRole('group', { name: 'Antrean' });
+    expect(within(group).getAllByRole('button')).toHaveLength(2);
+    await waitFor(() => expect(container.querySelector('.kk-subnav--more-end .kk-subnav__more')).toBeTruthy());
   });
 
   it('shows a sign at the end when the chips overflow', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from './router.js';
 import { Icon, type IconName } from './icons.js';
 
@@ -88,5 +88,27 @@ export function SubNav({ label, links }: SubNavProps) {
         </span>
       )}
     </nav>
+  );
+}
+
+/**
+ * Any row of controls (toggle buttons, chips) as one row that scrolls sideways on a phone, with SubNav's fade and
+ * arrow at a hidden end; a group named by `label`. For links between pages use SubNav.
+ */
+export function ScrollRow({ label, children }: { label: string; children: ReactNode }) {
+  const rowRef = useRef<HTMLDivElement>(null);
+  const more = useScrollHint(rowRef);
+  const classes = ['kk-subnav', more.start && 'kk-subnav--more-start', more.end && 'kk-subnav--more-end'].filter(Boolean).join(' ');
+  return (
+    <div className={classes} role="group" aria-label={label}>
+      <div ref={rowRef} className="kk-subnav__list">
+        {children}
+      </div>
+      {more.end && (
+        <span className="kk-subnav__more" aria-hidden="true">
+          <Icon name="chevron-right" />
+        </span>
+      )}
+    </div>
   );
 }

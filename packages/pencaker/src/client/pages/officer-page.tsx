@@ -1,5 +1,5 @@
 /** Disnaker's desk: AK/1 cards to verify and issue, employers to verify, vacancies to moderate, job fairs, exports. */
-import { Badge, Button, Card, data, DateText, EmptyState, ErrorState, FormError, Loading, PageHeader, TextField, useBootstrap, useQuery, useQueryClient } from '@kota-kit/core/client';
+import { Badge, Button, Card, data, DateText, EmptyState, ErrorState, FormError, Loading, PageHeader, ScrollRow, TextField, useBootstrap, useQuery, useQueryClient } from '@kota-kit/core/client';
 import { useState, type ReactNode } from 'react';
 import type { Profile } from '../../schemas/index.js';
 import { api } from '../api.js';
@@ -33,13 +33,14 @@ export default function OfficerPage() {
     <>
       <PageHeader title={t('officer.title')} description={t('officer.description')} />
       <PencakerNav />
-      <div className="pk-tabs" role="group" aria-label={t('officer.queue')}>
+      {/* One row that scrolls sideways on a phone, not four full-width buttons above the queue. */}
+      <ScrollRow label={t('officer.queue')}>
         {tabs.map((item) => (
           <Button key={item.id} variant={tab === item.id ? 'primary' : 'secondary'} aria-pressed={tab === item.id} onClick={() => setTab(item.id)}>
             {item.label}
           </Button>
         ))}
-      </div>
+      </ScrollRow>
       {tab === 'cards' && <CardsQueue />}
       {tab === 'employers' && <EmployersQueue />}
       {tab === 'vacancies' && <VacanciesQueue />}
