@@ -74,11 +74,19 @@ async function stopHost(): Promise<void> {
   if (!server) return;
   const { child } = server;
   server = undefined;
-  if (child.exitCode !== null) return;
+  // A process ended by a signal has a signalCode and no exitCode.
+  const running = () => child.exitCode === null && child.signalCode === null;
+  if (!running()) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   process.kill(-child.pid!, 'SIGTERM');
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-  if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+  if (!running()) return;
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch (error) {
+    // The group ended in between: nothing left to stop.
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
 }
 
 async function phone(): Promise<Page> {
