@@ -6,8 +6,8 @@ import { useProgressiveList } from './progressive.js';
 afterEach(cleanup);
 
 const commits: number[] = [];
-function List({ items, count }: { items: number[]; count?: number }) {
-  const shown = useProgressiveList(items, count);
+function List({ items, count, all }: { items: number[]; count?: number; all?: boolean }) {
+  const shown = useProgressiveList(items, count, all);
   commits.push(shown.length);
   return (
     <ul>
@@ -36,5 +36,13 @@ describe('useProgressiveList', () => {
     });
     expect(commits.every((length) => length === 3)).toBe(true);
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
+  });
+
+  it('renders everything at once when asked (a jump to what follows the list)', async () => {
+    commits.length = 0;
+    await act(async () => {
+      render(<List items={Array.from({ length: 40 }, (_, index) => index)} count={10} all />);
+    });
+    expect(commits[0]).toBe(40);
   });
 });

@@ -34,11 +34,13 @@ export default function BoardPage() {
   const asked = params.get('tanggal');
   const date = isIsoDate(asked) && asked < today ? asked : null;
   const board = useQuery(boardQuery(date));
+  // A jump to the downloads renders the whole board first, so the panel does not move away as the rest arrives.
+  const [wholeBoard, setWholeBoard] = useState(false);
 
   return (
     <div className="hp-page hp-page--board">
       <HargaPasarNav />
-      <BoardHeader />
+      <BoardHeader onJump={() => setWholeBoard(true)} />
       <form className="hp-board__when" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor="hp-board-date" className="kk-visually-hidden">
           {t('board.pickDate')}
@@ -73,7 +75,7 @@ export default function BoardPage() {
       ) : !board.data.date ? (
         <p className="hp-note">{t('board.empty')}</p>
       ) : (
-        <BoardList items={board.data.items} date={board.data.date} />
+        <BoardList items={board.data.items} date={board.data.date} whole={wholeBoard} />
       )}
       <Suspense fallback={<div id={downloadPanelId} />}>
         <DownloadPanel today={today} />
@@ -86,7 +88,7 @@ export default function BoardPage() {
  * A short title line for a phone: the title, its explanation behind an info button (always shown on a wide
  * screen), and the jump to the downloads. The board's rows start high on the first screen (issue 13 #6).
  */
-function BoardHeader() {
+function BoardHeader({ onJump }: { onJump: () => void }) {
   const t = useT();
   const [about, setAbout] = useState(false);
   return (
@@ -97,7 +99,7 @@ function BoardHeader() {
           <Icon name="info" />
           <span className="kk-visually-hidden">{t('board.about')}</span>
         </button>
-        <a className="hp-jump" href={`#${downloadPanelId}`}>
+        <a className="hp-jump" href={`#${downloadPanelId}`} onClick={onJump}>
           <Icon name="download" /> {t('board.toDownload')}
         </a>
       </div>
@@ -128,8 +130,8 @@ function BoardDate({ date, today, requested }: { date: string; today: string; re
   );
 }
 
-function BoardList({ items, date }: { items: BoardItem[]; date: string }) {
-  const groups = groupItems(useProgressiveList(items));
+function BoardList({ items, date, whole }: { items: BoardItem[]; date: string; whole: boolean }) {
+  const groups = groupItems(useProgressiveList(items, 12, whole));
   return (
     <div className="hp-groups">
       {groups.length > 1 ? (
