@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface BuiltHost {
   url: string;
+  /** What the server has written to stdout and stderr so far (its JSON log lines). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ export async function startBuiltHost(_portBase?: number, timeoutMs = 240_000): P
     }
     try {
       // A bounded wait: a server busy starting must not hold the test past its own deadline.
-      if (url && (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) })).ok) return { url, stop };
+      if (url && (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) })).ok) return { url, output: () => output, stop };
     } catch {
       // not answering yet
     }

@@ -66,6 +66,65 @@ describe('Tangerang Live in a phone browser', () => {
     await context.close();
   });
 
+  it('sends every public page with its first view rendered, and the browser takes that markup over as it is', async () => {
+    const pages = [
+      { path: '/', heading: 'Tangerang Live', text: 'Harga Pasar' },
+      { path: '/laksa', heading: 'LAKSA', text: 'laporkan masalah di kota' },
+      { path: '/harga-pasar', heading: 'Harga bahan pokok', text: 'Unduh data' },
+      { path: '/pencaker', heading: 'Lowongan kerja', text: 'diverifikasi Disnaker' },
+      { path: '/berita', heading: 'Berita kota', text: 'Berita' },
+      { path: '/login', heading: 'Masuk', text: 'Kata sandi' },
+    ];
+    const context = await phone();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    // Before any script runs, keep the server's heading element: after hydration it must be the same node.
+    await context.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { serverHeading?: Element | null }).serverHeading = document.querySelector('#root h1');
+      });
+    });
+    for (const { path, heading, text } of pages) {
+      const html = await (await fetch(`${baseUrl}${path}`)).text();
+      const root = html.slice(html.indexOf('<div id="root">'));
+      // The heading and the page's own text are in the HTML itself, in the visitor's language, not a loading line.
+      expect(root, path).toContain('id="kk-rendered"');
+      expect(root, path).toMatch(new RegExp(`<h1[^>]*>${heading}`));
+      expect(root, path).toContain(text);
+      expect(root, path).not.toContain('kk-boot');
+
+      await page.goto(path);
+      // Hydrated: the language buttons answer (they do nothing before React has taken the page over).
+      await page.waitForFunction(() => Object.keys(document.querySelector('.kk-lang__button') ?? {}).some((key) => key.startsWith('__reactProps')));
+      expect(await page.evaluate(() => (window as unknown as { serverHeading?: Element | null }).serverHeading === document.querySelector('#root h1')), path).toBe(true);
+    }
+    expect(problems).toEqual([]);
+    expect(host.output()).not.toContain('page render failed');
+    await context.close();
+  });
+
+  it('renders the first view in English for a visitor who chose it, and names the signed-in officer', async () => {
+    const english = await (await fetch(`${baseUrl}/harga-pasar`, { headers: { cookie: 'kk_lang=en' } })).text();
+    expect(english).toContain('<html lang="en"');
+    expect(english).toMatch(/<h1[^>]*>Food prices/);
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ email: 'petugas@demo.kotakit.id', password: 'demo1234' }),
+    });
+    const session = login.headers.getSetCookie().find((cookie) => cookie.startsWith('kk_session='))!.split(';')[0]!;
+    const signedIn = await fetch(`${baseUrl}/`, { headers: { cookie: session } });
+    const html = await signedIn.text();
+    expect(html).toContain('Petugas Demo');
+    // A page that names who is signed in is never kept by a shared cache or the service worker.
+    expect(signedIn.headers.get('cache-control')).toBe('private, no-cache');
+    expect((await fetch(`${baseUrl}/`)).headers.get('cache-control')).toBe('no-cache');
+  });
+
   it('navigates to a page that does not exist and back home', async () => {
     const context = await phone();
     const page = await context.newPage();

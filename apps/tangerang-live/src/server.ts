@@ -16,6 +16,8 @@ try {
     dataDir: process.env.KOTA_DATA_DIR ?? fileURLToPath(new URL('../../.data/db', import.meta.url)),
     uploadsDir: process.env.KOTA_UPLOADS_DIR ?? fileURLToPath(new URL('../../.data/uploads', import.meta.url)),
     clientDir: fileURLToPath(new URL('../client', import.meta.url)),
+    // Pages arrive with their first view rendered from the same components (src/render.ts).
+    renderEntry: fileURLToPath(new URL('../render/render.js', import.meta.url)),
     // Daily snapshots of the embedded database (or pg_dump of PostgreSQL) and the uploads.
     backups: {
       dir: process.env.KOTA_BACKUP_DIR ?? fileURLToPath(new URL('../../.data/backups', import.meta.url)),

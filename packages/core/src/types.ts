@@ -27,3 +27,16 @@ export interface ClientBootstrap {
   demo: boolean;
   languages: Language[];
 }
+
+/** What the server asks the host's render entry (`@kota-kit/core/render`) for one page. */
+export interface RenderRequest {
+  /** Path and query of the page ("/laksa?status=open"). */
+  url: string;
+  bootstrap: ClientBootstrap;
+  language: Language;
+  /** Who is signed in: the header shows it, so the browser's first render is the same. */
+  user: SessionUser | null;
+}
+
+/** The markup of `#root` for a page, or null when it could not be rendered (the browser app then renders it). */
+export type PageRenderer = (request: RenderRequest) => Promise<string | null>;

@@ -66,8 +66,12 @@ export function kotaKit(options: KotaKitPluginOptions): Plugin {
   return {
     name: 'kota-kit',
     // Validate the host config before anything is built: a bad option fails with its message.
-    config() {
+    config(_, env) {
       resolve();
+      // The render entry runs in the host's server: one file with everything it imports (modules' client parts and
+      // their libraries are dependencies of the modules, not of the host, so Node could not find them by name).
+      if (env?.isSsrBuild) return { ssr: { noExternal: true, target: 'node' }, build: { copyPublicDir: false } };
+      return undefined;
     },
     configResolved(value) {
       resolved = value;

@@ -1,5 +1,5 @@
 /**
- * The files of a generated host, in the shape of apps/tangerang-live: one config file, two small entry files,
+ * The files of a generated host, in the shape of apps/tangerang-live: one config file, three small entry files,
  * the Vite and tsup configs, a placeholder logo, and what a region's IT team needs to run it.
  */
 import { findKnownModule, standardAgencies } from './modules.js';
@@ -93,8 +93,8 @@ export function packageJson(answers: HostAnswers): string {
     type: 'module',
     engines: { node: '>=20.19' },
     scripts: {
-      build: 'vite build && tsup',
-      start: 'vite build && tsup && node dist/server/server.js --demo',
+      build: 'vite build && vite build --ssr src/render.ts --outDir dist/render && tsup',
+      start: 'vite build && vite build --ssr src/render.ts --outDir dist/render && tsup && node dist/server/server.js --demo',
       'start:production': 'node dist/server/server.js',
       backup: 'node dist/server/backup.js backup',
       restore: 'node dist/server/backup.js restore',
@@ -129,6 +129,8 @@ try {
     dataDir: process.env.KOTA_DATA_DIR ?? fileURLToPath(new URL('../../.data/db', import.meta.url)),
     uploadsDir: process.env.KOTA_UPLOADS_DIR ?? fileURLToPath(new URL('../../.data/uploads', import.meta.url)),
     clientDir: fileURLToPath(new URL('../client', import.meta.url)),
+    // Pages arrive with their first view rendered from the same components (src/render.ts).
+    renderEntry: fileURLToPath(new URL('../render/render.js', import.meta.url)),
     // Daily snapshots of the embedded database (or pg_dump of PostgreSQL) and the uploads.
     backups: {
       dir: process.env.KOTA_BACKUP_DIR ?? fileURLToPath(new URL('../../.data/backups', import.meta.url)),
@@ -205,6 +207,18 @@ import { startClient } from '@kota-kit/core/client';
 import { clientModules } from 'virtual:kota-kit/client';
 
 startClient({ modules: clientModules });
+`;
+
+const renderEntry = `/// <reference types="vite/client" />
+/// <reference types="@kota-kit/core/vite-client" />
+/**
+ * Render entry, built for Node (\`vite build --ssr src/render.ts\`): the server renders each page's first view from
+ * the same components the browser app runs (src/main.tsx), so a phone paints the page before the JavaScript arrives.
+ */
+import { createPageRenderer } from '@kota-kit/core/render';
+import { clientModules } from 'virtual:kota-kit/client';
+
+export const render = createPageRenderer(clientModules);
 `;
 
 const viteConfig = `import react from '@vitejs/plugin-react';
@@ -306,6 +320,7 @@ export function hostFiles(answers: HostAnswers, packageManager = 'npm'): Record<
     'src/server.ts': serverEntry,
     'src/backup.ts': backupEntry,
     'src/main.tsx': clientEntry,
+    'src/render.ts': renderEntry,
     'index.html': indexHtml(answers),
     'vite.config.ts': viteConfig,
     'tsup.config.ts': tsupConfig,

@@ -38,7 +38,7 @@ describe('a generated host', () => {
   it('has the shape of apps/tangerang-live and what a region\'s IT team needs', () => {
     const files = execFileSync('find', ['.', '-type', 'f'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').sort();
     expect(files).toEqual(
-      ['./.env.example', './.gitignore', './README.md', './index.html', './kota.config.ts', './package.json', './public/logo.svg', './src/backup.ts', './src/main.tsx', './src/server.ts', './tsconfig.json', './tsup.config.ts', './vite.config.ts'].sort(),
+      ['./.env.example', './.gitignore', './README.md', './index.html', './kota.config.ts', './package.json', './public/logo.svg', './src/backup.ts', './src/main.tsx', './src/render.ts', './src/server.ts', './tsconfig.json', './tsup.config.ts', './vite.config.ts'].sort(),
     );
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
     for (const heading of ['## Start', '## Production', '### PostgreSQL', '### Reverse proxy', '### Backups', '## Upgrading']) expect(readme).toContain(heading);
@@ -54,7 +54,8 @@ describe('a generated host', () => {
     expect(pkg.dependencies['@kota-kit/core']).toBe(`^${coreVersion}`);
     expect(Object.keys(pkg.dependencies).filter((name) => name.startsWith('@kota-kit/'))).toEqual(['@kota-kit/cli', '@kota-kit/core', '@kota-kit/harga-pasar', '@kota-kit/laksa']);
     expect(pkg.dependencies.react).toMatch(/^19\./);
-    expect(pkg.scripts.start).toBe('vite build && tsup && node dist/server/server.js --demo');
+    expect(pkg.scripts.start).toBe('vite build && vite build --ssr src/render.ts --outDir dist/render && tsup && node dist/server/server.js --demo');
+    expect(pkg.scripts.build).toBe('vite build && vite build --ssr src/render.ts --outDir dist/render && tsup');
   });
 
   it('writes a config that core\'s host validation accepts, with the region and only the chosen modules', async () => {

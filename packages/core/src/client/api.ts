@@ -106,7 +106,9 @@ const kitFetch: typeof fetch = async (input, init) => {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any router shape; the module's own type narrows it
 export function createApiClient<Api extends Hono<any, any, any>>(moduleId: string): ReturnType<typeof hc<Api>> {
-  return hc<Api>(`${location.origin}/api/${moduleId}`, { fetch: kitFetch });
+  // On the server (a page's first view) nothing is fetched; the client is only created, so any origin does.
+  const origin = typeof location === 'undefined' ? 'http://localhost' : location.origin;
+  return hc<Api>(`${origin}/api/${moduleId}`, { fetch: kitFetch });
 }
 
 /** Awaits a typed client call and gives its JSON (undefined for 204); a non-2xx answer throws ApiError. */

@@ -1,20 +1,21 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { I18n } from './translator.js';
 import { lazy, startTransition, StrictMode, type ComponentType, type ReactElement } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { I18nProvider } from './translator.js';
 import { Route, Switch } from 'wouter';
 import type { Language } from '../region.js';
 import type { ClientBootstrap } from '../types.js';
 import { ApiError } from './api.js';
-import { sessionQuery } from './session.js';
+import { sessionQuery, sessionQueryKey } from './session.js';
+import type { SessionUser } from '../types.js';
 import { LoginPage, RegisterPage } from './auth-pages.js';
 import { KotaKitContext, readBootstrap } from './context.js';
 import { createI18n, loadTranslations } from './i18n.js';
 import type { ClientModule, ClientRoute } from './module.js';
 import { warmPrecache } from './precache.js';
 import { runtime } from './runtime.js';
-import { BrowserRouter, MemoryRouter, useLocation } from './router.js';
+import { BrowserRouter, MemoryRouter, ServerRouter, useLocation } from './router.js';
 import { ErrorBoundary, HomePage, NotFoundPage, RouteErrorPage, Shell } from './shell.js';
 
 export interface AppRoute {
@@ -82,6 +83,8 @@ export interface CreateAppOptions {
   language?: Language;
   /** A memory router at these URLs instead of the browser's address bar (tests). */
   initialEntries?: string[];
+  /** Rendering on the server: the page's path and query. */
+  serverUrl?: string;
 }
 
 export interface KotaKitApp {
@@ -91,7 +94,7 @@ export interface KotaKitApp {
 }
 
 /** Builds the whole app without mounting it; startClient mounts it, tests render `element`. */
-export function createApp({ bootstrap, modules, language, initialEntries }: CreateAppOptions): KotaKitApp {
+export function createApp({ bootstrap, modules, language, initialEntries, serverUrl }: CreateAppOptions): KotaKitApp {
   runtime.timeZone = bootstrap.region.timeZone;
   const i18n = createI18n({ modules, defaultLanguage: bootstrap.region.defaultLanguage, language });
   const queryClient = createQueryClient();
@@ -104,7 +107,15 @@ export function createApp({ bootstrap, modules, language, initialEntries }: Crea
   const element = (
     <KotaKitContext.Provider value={{ bootstrap, modules }}>
       <I18nProvider i18n={i18n}>
-        <QueryClientProvider client={queryClient}>{initialEntries ? <MemoryRouter initialEntries={initialEntries}>{pages}</MemoryRouter> : <BrowserRouter>{pages}</BrowserRouter>}</QueryClientProvider>
+        <QueryClientProvider client={queryClient}>
+          {serverUrl !== undefined ? (
+            <ServerRouter url={serverUrl}>{pages}</ServerRouter>
+          ) : initialEntries ? (
+            <MemoryRouter initialEntries={initialEntries}>{pages}</MemoryRouter>
+          ) : (
+            <BrowserRouter>{pages}</BrowserRouter>
+          )}
+        </QueryClientProvider>
       </I18nProvider>
     </KotaKitContext.Provider>
   );
@@ -125,26 +136,59 @@ export function startClient({ modules, rootElement, serviceWorker = true }: Star
   const active = new Set(bootstrap.modules.map((module) => module.id));
   // The server's module list is the truth; a client module it does not know would call an API that is not there.
   const used = modules.filter((module) => active.has(module.definition.id));
-  const app = createApp({ bootstrap, modules: used });
+  const rendered = readRenderState();
+  // The server rendered the page in its language (the visitor's cookie, else the region's): start in the same one.
+  const app = createApp({ bootstrap, modules: used, language: rendered?.language });
   const root = rootElement ?? document.getElementById('root');
   if (!root) throw new Error('Kota Kit: no element to mount on; add <div id="root"></div> to index.html.');
-  // The boot shell stays until the tables of the visitor's language have arrived (one small chunk per module).
-  // As a transition, React renders the first page in small slices instead of one long task that would hold up a
-  // slow phone's taps (Lighthouse's "total blocking time").
-  const render = () => startTransition(() => createRoot(root).render(<StrictMode>{app.element}</StrictMode>));
-  // Meanwhile the page's own code and who is signed in are fetched too, instead of one after the other.
-  warmUp(used, window.location.pathname, app.queryClient);
-  loadTranslations(app.i18n, app.i18n.language as Language).then(render, (error: unknown) => {
-    // Offline without the chunks cached: render anyway; texts show their keys rather than nothing at all.
-    console.error('Kota Kit: translations could not be loaded', error);
-    render();
-  });
+  if (rendered) {
+    // The server rendered this page: the browser's first render must produce the same markup, so it starts from
+    // what the server knew (who is signed in) and waits for the same translation tables.
+    app.queryClient.setQueryData(sessionQueryKey, rendered.user);
+    warmUp(used, window.location.pathname, app.queryClient);
+    const hydrate = () =>
+      // As a transition, React hydrates in small slices instead of one long task that would hold up a slow phone's taps.
+      startTransition(() => {
+        hydrateRoot(root, <StrictMode>{app.element}</StrictMode>, {
+          onRecoverableError: (error) => console.error('Kota Kit: the page differed from the server\'s markup', error),
+        });
+      });
+    loadTranslations(app.i18n, app.i18n.language as Language).then(hydrate, (error: unknown) => {
+      console.error('Kota Kit: translations could not be loaded', error);
+      hydrate();
+    });
+  } else {
+    // The boot shell stays until the tables of the visitor's language have arrived (one small chunk per module).
+    // As a transition, React renders the first page in small slices instead of one long task that would hold up a
+    // slow phone's taps (Lighthouse's "total blocking time").
+    const render = () => startTransition(() => createRoot(root).render(<StrictMode>{app.element}</StrictMode>));
+    // Meanwhile the page's own code and who is signed in are fetched too, instead of one after the other.
+    warmUp(used, window.location.pathname, app.queryClient);
+    loadTranslations(app.i18n, app.i18n.language as Language).then(render, (error: unknown) => {
+      // Offline without the chunks cached: render anyway; texts show their keys rather than nothing at all.
+      console.error('Kota Kit: translations could not be loaded', error);
+      render();
+    });
+  }
   if (serviceWorker) {
     registerServiceWorker();
     // What module pages need offline on first use (`precache`), kept by the worker once it is active.
     warmPrecache(used);
   }
   return app;
+}
+
+/** What the server put beside the markup it rendered (`@kota-kit/core/render`), or null for a page it did not render. */
+function readRenderState(): { language: Language; user: SessionUser | null; path: string } | null {
+  const block = document.getElementById('kk-rendered');
+  if (!block?.textContent) return null;
+  try {
+    const state = JSON.parse(block.textContent) as { language: Language; user: SessionUser | null; path: string };
+    // Offline, the service worker may answer with another page's markup (the home page): render this one instead.
+    return state.path === window.location.pathname ? state : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether a route pattern ("/laksa/laporan/:ticket") matches a path. */
@@ -160,7 +204,7 @@ export function routeMatches(pattern: string, path: string): boolean {
  * imported chunk, so the lazy components that ask again later get it at once.
  */
 function warmUp(modules: ClientModule[], path: string, queryClient: QueryClient): void {
-  void queryClient.prefetchQuery(sessionQuery);
+  void queryClient.prefetchQuery(sessionQuery); // a no-op when the server already said who is signed in
   const ignore = () => undefined; // a failure shows where the part renders (its error boundary), not here
   if (path === '/' || path === '') {
     for (const module of modules) for (const widget of module.widgets ?? []) widget.widget().catch(ignore);

@@ -119,3 +119,12 @@ export function MemoryRouter({ initialEntries = ['/'], children }: { initialEntr
     </Router>
   );
 }
+
+/** The router of a page rendered on the server (`@kota-kit/core/render`): the request's path and query, no history. */
+export function ServerRouter({ url, children }: { url: string; children: ReactNode }) {
+  return (
+    <Router ssrPath={url}>
+      <StateReader.Provider value={() => null}>{children}</StateReader.Provider>
+    </Router>
+  );
+}

@@ -136,6 +136,7 @@ export function useTranslation(namespaces: string | readonly string[] = 'core'):
   const revision = useSyncExternalStore(
     useCallback((notify: () => void) => i18n.on('languageChanged', notify), [i18n]),
     () => i18n.revision,
+    () => i18n.revision,
   );
   const t = useCallback<TFunction>((key, options) => i18n.t(options?.ns ?? namespace, key, options), [i18n, namespace, revision]); // eslint-disable-line react-hooks/exhaustive-deps -- the revision renews t
   return { t, i18n };

@@ -39,6 +39,8 @@ describe('kotaKit vite plugin', () => {
     expect(code).toContain(`import * as module1 from "/abs/fixture/plain-client.tsx";`);
     expect(code).toMatch(/export const clientModules = \[pick\(module0, "notes".*pick\(module1, "plain"/);
     expect(call(plugin, 'resolveId', 'other')).toBeUndefined();
+    // The render entry (vite build --ssr) bundles what the modules import: Node could not find it from the host.
+    expect(call(plugin, 'config', {}, { command: 'build', mode: 'production', isSsrBuild: true })).toMatchObject({ ssr: { noExternal: true, target: 'node' } });
   });
 
   it('fails at config time with the host config error', () => {

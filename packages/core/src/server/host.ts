@@ -6,7 +6,9 @@ import { localDate } from '../calendar.js';
 import { HostConfigError, resolveHost, type HostConfig, type HostInput } from '../contract.js';
 import { problemTypes } from '../problem.js';
 import { languages } from '../region.js';
-import type { ClientBootstrap } from '../types.js';
+import type { ClientBootstrap, PageRenderer } from '../types.js';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { boundary } from './boundary.js';
 import { createModuleContext } from './context.js';
 import type { CoreTables } from './core-tables.js';
@@ -46,6 +48,12 @@ export interface ServerOptions {
   demo?: boolean;
   /** Built browser app (Vite's output folder) to serve; omit for an API-only server. */
   clientDir?: string;
+  /**
+   * The host's built render entry (`vite build --ssr src/render.ts` → `dist/render/render.js`, exporting
+   * `render = createPageRenderer(clientModules)` from `@kota-kit/core/render`): pages arrive with their first view
+   * rendered. A file that is not there: pages start with the boot shell and the browser renders them.
+   */
+  renderEntry?: string;
   /** Where uploads go (local disk). */
   storage?: FileStorage;
   uploadsDir?: string;
@@ -247,6 +255,7 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
   app.all('/api/*', unmatchedApi(app));
   mountWebApp(app, {
     clientDir: options.clientDir,
+    render: await loadRenderer(options.renderEntry, log),
     bootstrap,
     region: config.region,
     publicUrl,
@@ -355,3 +364,15 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
 }
 
 export { demoPassword };
+
+/** The render entry's `render` function; a host built without one serves the boot shell. */
+async function loadRenderer(file: string | undefined, log: Logger): Promise<PageRenderer | undefined> {
+  if (!file) return undefined;
+  if (!existsSync(file)) {
+    log.warn('no render entry: pages start with the boot shell', { file });
+    return undefined;
+  }
+  const entry = (await import(pathToFileURL(file).href)) as { render?: unknown };
+  if (typeof entry.render !== 'function') throw new HostConfigError([`${file} must export render = createPageRenderer(clientModules) from @kota-kit/core/render.`]);
+  return entry.render as PageRenderer;
+}

@@ -6,7 +6,8 @@ import { tileOrigin, type Region } from '../region.js';
 import { contentSecurityPolicy } from './security.js';
 import { absoluteUrlFor, defaultHeadTags, escapeHtml, pageHeadTags, scriptJson, sitemapXml, type ModulePage, type PageHead, type SitemapEntry } from './pages.js';
 import type { Logger } from './services.js';
-import type { ClientBootstrap } from '../types.js';
+import type { ClientBootstrap, PageRenderer } from '../types.js';
+import type { Language } from '../region.js';
 import type { AppEnv } from './http.js';
 
 const contentTypes: Record<string, string> = {
@@ -91,6 +92,8 @@ export interface WebAppOptions {
   sitemapFiles?: readonly string[];
   /** Outside origins the modules' pages need (`ServerModule.contentSecurity`). */
   allow?: { frames: string[]; images: string[] };
+  /** Renders a page's first view from the host's render entry (`@kota-kit/core/render`); without it, the boot shell. */
+  render?: PageRenderer;
 }
 
 /**
@@ -120,27 +123,52 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
         preloads = {};
       }
     }
-    // The language the app will show: the visitor's choice (the cookie it sets), else the region's.
-    const chosen = getCookie(c, 'kk_lang');
-    const language = chosen && Object.hasOwn(preloads, chosen) ? chosen : region.defaultLanguage;
-    return (preloads[language] ?? []).map((file) => `<link rel="modulepreload" crossorigin fetchpriority="low" href="/${escapeHtml(file)}">`);
+    return (preloads[pageLanguage(c)] ?? []).map((file) => `<link rel="modulepreload" crossorigin fetchpriority="low" href="/${escapeHtml(file)}">`);
   };
   const loadTemplate = async () => {
     if (template === null) {
       const raw = root ? await readFile(join(root, 'index.html'), 'utf8') : bareIndexHtml;
       const at = raw.indexOf('<!--kota-kit:head-->');
       if (at < 0) throw new Error(`${join(root ?? '', 'index.html')} lacks the <!--kota-kit:head--> placeholder.`);
-      const after = raw.slice(at + '<!--kota-kit:head-->'.length).replace('<div id="root"></div>', `<div id="root">${bootShellHtml(bootstrap)}</div>`);
+      const after = raw.slice(at + '<!--kota-kit:head-->'.length);
+      if (!after.includes('<div id="root"></div>')) throw new Error(`${join(root ?? '', 'index.html')} lacks <div id="root"></div>.`);
       template = { before: raw.slice(0, at), after };
     }
     return template;
   };
-  const page = async (c: Context<AppEnv>, language: string, tags?: string[]) => {
-    const { before, after } = await loadTemplate();
-    const head = [headHtml(bootstrap, tags), ...(await preloadTags(c))].join('\n    ');
-    return `${before.replace(/<html lang="[^"]*"/, `<html lang="${language}"`)}${head}${after}`;
+  // The language the app will show: the visitor's choice (the cookie it sets), else the region's. Not the browser's
+  // Accept-Language: the browser app reads only the cookie, and its first render must match the server's.
+  const pageLanguage = (c: Context<AppEnv>): Language => {
+    const chosen = getCookie(c, 'kk_lang');
+    return chosen && (bootstrap.languages as string[]).includes(chosen) ? (chosen as Language) : region.defaultLanguage;
+  };
+  /** The page's first view: rendered from the app's components when the host can, else the boot shell. */
+  const rootHtml = async (c: Context<AppEnv>, language: Language): Promise<string> => {
+    if (options.render) {
+      const url = new URL(c.req.url);
+      try {
+        const markup = await options.render({ url: url.pathname + url.search, bootstrap, language, user: c.get('user') });
+        if (markup !== null) {
+          const state = scriptJson({ language, user: c.get('user'), path: url.pathname });
+          return `<div id="root">${markup}</div><script type="application/json" id="kk-rendered">${state}</script>`;
+        }
+      } catch (error) {
+        log.error('page render failed', { path: url.pathname, error: String(error) });
+      }
+    }
+    return `<div id="root">${bootShellHtml(bootstrap)}</div>`;
   };
   const htmlHeaders = { 'cache-control': 'no-cache', 'content-security-policy': pagePolicy };
+  /** The page; `language` is its content's (a module page's head may say), default the app's. */
+  const page = async (c: Context<AppEnv>, status: 200 | 404 | 410, tags?: string[], language?: string) => {
+    const { before, after } = await loadTemplate();
+    const appLanguage = pageLanguage(c);
+    const head = [headHtml(bootstrap, tags), ...(await preloadTags(c))].join('\n    ');
+    const body = after.replace('<div id="root"></div>', await rootHtml(c, appLanguage));
+    const html = `${before.replace(/<html lang="[^"]*"/, `<html lang="${language ?? appLanguage}"`)}${head}${body}`;
+    // A page that shows who is signed in is never kept by shared caches or the service worker (a shared phone).
+    return c.html(html, status, c.get('user') ? { ...htmlHeaders, 'cache-control': 'private, no-cache' } : htmlHeaders);
+  };
 
   app.get('/manifest.webmanifest', (c) => c.body(JSON.stringify(webManifest(region)), 200, { 'content-type': contentTypes['.webmanifest']! }));
 
@@ -173,9 +201,9 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
         // The page itself still loads (the browser app shows the content); only its preview is the default one.
         log.error('page head failed', { module: moduleId, path, error: String(error) });
       }
-      if (!answer) return c.html(await page(c, region.defaultLanguage), 200, htmlHeaders);
+      if (!answer) return page(c, 200);
       const tags = pageHeadTags(answer.head, region, absoluteUrl, c.req.path);
-      return c.html(await page(c, answer.head.language ?? region.defaultLanguage, tags), answer.status ?? 200, htmlHeaders);
+      return page(c, answer.status ?? 200, tags, answer.head.language);
     });
   }
 
@@ -195,6 +223,6 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
       }
       return c.notFound();
     }
-    return c.html(await page(c, region.defaultLanguage), 200, htmlHeaders);
+    return page(c, 200);
   });
 }
