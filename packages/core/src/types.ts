@@ -36,6 +36,8 @@ export interface RenderRequest {
   language: Language;
   /** Who is signed in: the header shows it, so the browser's first render is the same. */
   user: SessionUser | null;
+  /** Told of a part that failed on the server (inside a loading boundary): the browser renders that part instead. */
+  onPartError?: (error: unknown) => void;
 }
 
 /** The markup of `#root` for a page, or null when it could not be rendered (the browser app then renders it). */

@@ -26,7 +26,11 @@ export type { PageRenderer, RenderRequest };
  */
 let queue: Promise<unknown> = Promise.resolve();
 
-/** The host's page renderer; it rejects with the first error a component threw (the server then serves the boot shell). */
+/**
+ * The host's page renderer. A part that throws inside a loading boundary (a widget, a lazy page) is left to the
+ * browser and reported to `onPartError`; one that throws outside any makes the render reject (the server then
+ * serves the boot shell).
+ */
 export function createPageRenderer(modules: ClientModule[]): PageRenderer {
   return (request) => {
     const run = queue.then(() => renderOnce(modules, request));
@@ -35,17 +39,19 @@ export function createPageRenderer(modules: ClientModule[]): PageRenderer {
   };
 }
 
-async function renderOnce(modules: ClientModule[], { url, bootstrap, language, user }: RenderRequest): Promise<string> {
+async function renderOnce(modules: ClientModule[], { url, bootstrap, language, user, onPartError }: RenderRequest): Promise<string> {
   const active = new Set(bootstrap.modules.map((module) => module.id));
   const app = createApp({ bootstrap, modules: modules.filter((module) => active.has(module.definition.id)), language, serverUrl: url });
   app.queryClient.setQueryData(sessionQueryKey, user);
   await loadTranslations(app.i18n, language);
   runtime.language = language;
-  const errors: unknown[] = [];
-  const { prelude } = await prerenderToNodeStream(<StrictMode>{app.element}</StrictMode>, { onError: (error) => void errors.push(error) });
+  const { prelude } = await prerenderToNodeStream(<StrictMode>{app.element}</StrictMode>, {
+    onError: (error) => {
+      onPartError?.(error);
+    },
+  });
   const chunks: Buffer[] = [];
   for await (const chunk of prelude) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   app.queryClient.clear();
-  if (errors.length > 0) throw errors[0];
   return Buffer.concat(chunks).toString('utf8');
 }

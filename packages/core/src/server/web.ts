@@ -147,7 +147,13 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
     if (options.render) {
       const url = new URL(c.req.url);
       try {
-        const markup = await options.render({ url: url.pathname + url.search, bootstrap, language, user: c.get('user') });
+        const markup = await options.render({
+          url: url.pathname + url.search,
+          bootstrap,
+          language,
+          user: c.get('user'),
+          onPartError: (error) => log.warn('page part left to the browser', { path: url.pathname, error: String(error) }),
+        });
         if (markup !== null) {
           const state = scriptJson({ language, user: c.get('user'), path: url.pathname });
           return `<div id="root">${markup}</div><script type="application/json" id="kk-rendered">${state}</script>`;
