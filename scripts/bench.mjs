@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench`: Tangerang Live side by side with a bare page and a bare endpoint, built and started here, in one
 // run on this machine — so the figures compare like with like. A benchmark that prints figures, not a test.
-//   JavaScript: gzip bytes of each page's first load (entry + preloads), the bare Vite + React page as the baseline.
+//   JavaScript: gzip bytes of the code a page starts with (entry + the app it starts), the bare Vite + React page as the baseline.
 //   Lighthouse mobile (simulated slow 4G, 4× CPU): performance, accessibility, LCP, TBT, script bytes.
 //   Server: requests/s and p99 at 50 connections of public read endpoints, against a bare Hono + PGlite endpoint.
 // Needs `pnpm build` first (turbo builds the host) and Chromium (KK_CHROMIUM_PATH, default /usr/bin/chromium).
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { firstPageJs } from './bench/first-page-js.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const flags = process.argv.slice(2);
@@ -33,12 +34,6 @@ async function waitFor(url, tries = 240) {
     await sleep(500);
   }
   throw new Error(`${url} did not answer`);
-}
-
-/** The JavaScript a page loads before it can paint: the entry script and its modulepreloads, gzip -9. */
-function firstLoadJs(dist, html) {
-  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((match) => match[1]);
-  return files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file)), { level: 9 }).byteLength, 0);
 }
 
 async function buildBareReact() {
@@ -113,9 +108,9 @@ try {
 
   // ------------------------------------------------------------------ JavaScript
   const hostDist = join(root, 'apps/tangerang-live/dist/client');
-  const bareJs = firstLoadJs(bareDist, readFileSync(join(bareDist, 'index.html'), 'utf8'));
-  const homeJs = firstLoadJs(hostDist, readFileSync(join(hostDist, 'index.html'), 'utf8'));
-  console.log('\nJavaScript before first paint (gzip -9)');
+  const bareJs = firstPageJs(bareDist).bytes;
+  const homeJs = firstPageJs(hostDist).bytes;
+  console.log('\nJavaScript a page starts with (gzip -9; the host paints its server-rendered page before it runs)');
   console.log(`  bare React page   ${kb(bareJs)}`);
   console.log(`  Tangerang Live    ${kb(homeJs)}   ${(homeJs / bareJs).toFixed(2)}× bare`);
   check('home JS ≤ 1.5× bare React', homeJs <= 1.5 * bareJs, `${kb(homeJs)} vs ${kb(bareJs)}`);

@@ -12,7 +12,7 @@ export default defineConfig([
       style: 'src/style.css',
     },
     format: ['esm'],
-    dts: { entry: ['src/index.ts', 'src/dates.ts', 'src/server/index.ts', 'src/images.ts', 'src/client/index.ts', 'src/client/server-render.tsx', 'src/vite.ts', 'src/testing.ts', 'src/tsup-preset.ts'] },
+    dts: { entry: ['src/index.ts', 'src/dates.ts', 'src/server/index.ts', 'src/images.ts', 'src/client/index.ts', 'src/client/server-render.tsx', 'src/client/boot.ts', 'src/vite.ts', 'src/testing.ts', 'src/tsup-preset.ts'] },
     sourcemap: true,
     target: 'node20',
   },

@@ -6,3 +6,6 @@ declare module 'virtual:kota-kit/client' {
   import type { ClientModule } from '@kota-kit/core/client';
   export const clientModules: ClientModule[];
 }
+
+/** Core's and the chosen modules' styles (no code): the host's entry imports them so the page links them. */
+declare module 'virtual:kota-kit/styles' {}

@@ -3,7 +3,7 @@
 // at least 24×24 px (measured). Each page also runs under the
 // host's strict Content-Security-Policy, and a violation fails it.
 import AxeBuilder from '@axe-core/playwright';
-import { launchChromium, phoneViewport, smallTargets } from '@kota-kit/core/testing';
+import { launchChromium, phoneViewport, smallTargets, waitForApp } from '@kota-kit/core/testing';
 import { startBuiltHost, type BuiltHost } from './built-host.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,7 @@ async function check(found: string[], context: BrowserContext, path: string, nam
     if (/Content Security Policy/i.test(message.text())) errors.push(`CSP violation: ${message.text()}`);
   });
   await page.goto(path);
+  await waitForApp(page);
   await settle(page);
   if (prepare) {
     await prepare(page);

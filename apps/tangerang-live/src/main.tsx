@@ -1,4 +1,8 @@
-import { startClient } from '@kota-kit/core/client';
-import { clientModules } from 'virtual:kota-kit/client';
+/// <reference types="vite/client" />
+/// <reference types="@kota-kit/core/vite-client" />
+// The page's styles are linked from the page itself.
+import 'virtual:kota-kit/styles';
+import { afterFirstPaint } from '@kota-kit/core/boot';
 
-startClient({ modules: clientModules });
+// The server sends each page with its first view rendered: the browser shows it, then the app (src/app.ts) starts.
+afterFirstPaint(() => import('./app.js'));

@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, phoneViewport } from '@kota-kit/core/testing';
+import { launchChromium, phoneViewport, waitForApp } from '@kota-kit/core/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -98,6 +98,7 @@ async function phone(): Promise<Page> {
 /** The module ids the home page links to (nav and tiles). */
 async function offeredModules(page: Page): Promise<string[]> {
   await page.goto('/');
+  await waitForApp(page);
   await page.locator('header').getByText('Serang Live').first().waitFor();
   // the server paints the header; the module links come with the browser app
   await page.locator('a[href^="/laksa"]').first().waitFor();
@@ -144,6 +145,7 @@ describe('a second region, from an empty folder', { timeout: 900_000 }, () => {
 
     const page = await phone();
     await page.goto('/');
+    await waitForApp(page);
     await expect(page.title()).resolves.toContain('Serang Live');
     const colours = await page.evaluate(() => {
       const style = getComputedStyle(document.documentElement);
@@ -243,6 +245,7 @@ describe('a second region, from an empty folder', { timeout: 900_000 }, () => {
     const page = await phone();
     expect(await offeredModules(page)).toContain('pengumuman');
     const response = await page.goto('/pengumuman');
+    await waitForApp(page);
     expect(response?.status()).toBe(200);
     await page.getByRole('heading').first().waitFor();
     const api = await fetch(`http://127.0.0.1:${hostPort}/api/pengumuman/notices`);

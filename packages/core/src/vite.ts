@@ -9,21 +9,32 @@ import { serviceWorkerSource } from './client/service-worker.js';
 
 export const virtualClientId = 'virtual:kota-kit/client';
 const resolvedVirtualClientId = `\0${virtualClientId}`;
+/** Only the styles of core and the chosen modules: a host's entry imports them so they are in the page's <link>. */
+export const virtualStylesId = 'virtual:kota-kit/styles';
+const resolvedVirtualStylesId = `\0${virtualStylesId}`;
 export const headMarker = '<!--kota-kit:head-->';
 /** Emitted next to index.html: per language, the chunks of the modules' translation tables (and what they import). */
 export const preloadFileName = 'kota-kit-preload.json';
 
-/** Chunks of translation tables, by language: a module's `translations/<language>.js`, the kit's convention. */
-function translationChunks(bundle: Record<string, { type: string; facadeModuleId?: string | null; imports?: string[] }>): Record<string, string[]> {
-  const byLanguage: Record<string, Set<string>> = {};
+type BundleChunk = { type: string; isEntry?: boolean; facadeModuleId?: string | null; imports?: string[]; dynamicImports?: string[] };
+
+/**
+ * What a page should start downloading at once, by language: the app the entry starts after the first paint (the
+ * entry's dynamic imports, with what they import), and the modules' translation tables of that language (a module's
+ * `translations/<language>.js`, the kit's convention).
+ */
+export function preloadChunks(bundle: Record<string, BundleChunk>): Record<string, string[]> {
   const add = (files: Set<string>, fileName: string) => {
     if (files.has(fileName)) return;
     files.add(fileName);
     for (const imported of bundle[fileName]?.imports ?? []) add(files, imported);
   };
+  const started = new Set<string>();
+  for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk' && chunk.isEntry) for (const file of chunk.dynamicImports ?? []) add(started, file);
+  const byLanguage: Record<string, Set<string>> = { id: new Set(started), en: new Set(started) };
   for (const [fileName, chunk] of Object.entries(bundle)) {
     const language = chunk.type === 'chunk' ? /[\\/]translations[\\/](id|en)\.[cm]?[jt]sx?$/.exec(chunk.facadeModuleId ?? '')?.[1] : undefined;
-    if (language) add((byLanguage[language] ??= new Set()), fileName);
+    if (language) add(byLanguage[language]!, fileName);
   }
   return Object.fromEntries(Object.entries(byLanguage).map(([language, files]) => [language, [...files].sort()]));
 }
@@ -58,6 +69,13 @@ export function clientModuleCode(config: HostConfig, clientEntries: Record<strin
   return `${lines.join('\n')}\n`;
 }
 
+/** Source of `virtual:kota-kit/styles`: core's styles, then each chosen module's. */
+export function stylesCode(config: HostConfig): string {
+  const lines = [`import '@kota-kit/core/style.css';`];
+  for (const { definition } of config.modules) if (definition.hasStyles) lines.push(`import ${JSON.stringify(`${definition.package}/style.css`)};`);
+  return `${lines.join('\n')}\n`;
+}
+
 /** The Vite plugin for a Kota Kit host: `plugins: [react(), kotaKit({ host })]`. */
 export function kotaKit(options: KotaKitPluginOptions): Plugin {
   let config: HostConfig | undefined;
@@ -77,22 +95,29 @@ export function kotaKit(options: KotaKitPluginOptions): Plugin {
       resolved = value;
     },
     resolveId(id) {
-      return id === virtualClientId ? resolvedVirtualClientId : undefined;
+      if (id === virtualClientId) return resolvedVirtualClientId;
+      return id === virtualStylesId ? resolvedVirtualStylesId : undefined;
     },
     load(id) {
-      return id === resolvedVirtualClientId ? clientModuleCode(resolve(), options.clientEntries) : undefined;
+      if (id === resolvedVirtualClientId) return clientModuleCode(resolve(), options.clientEntries);
+      return id === resolvedVirtualStylesId ? stylesCode(resolve()) : undefined;
     },
-    transformIndexHtml(html) {
-      if (!html.includes(headMarker)) {
-        throw new Error(`Kota Kit: index.html must contain ${headMarker} inside <head>; the server puts the region's title, colours and data there.`);
-      }
-      return html;
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (!html.includes(headMarker)) {
+          throw new Error(`Kota Kit: index.html must contain ${headMarker} inside <head>; the server puts the region's title, colours and data there.`);
+        }
+        // The server sends each page with its first view rendered, so the app's scripts are not needed to paint it:
+        // on a slow connection they load after the page's style and images rather than before them.
+        return html.replace(/<(script type="module"|link rel="modulepreload") crossorigin/g, '<$1 crossorigin fetchpriority="low"');
+      },
     },
     generateBundle(_, bundle) {
       if (resolved?.build.ssr) return;
-      // The server links the visitor's language's tables from the page, so they download alongside the entry
-      // script instead of after it has run (one round trip less on a slow connection).
-      this.emitFile({ type: 'asset', fileName: preloadFileName, source: JSON.stringify(translationChunks(bundle as never)) });
+      // The server links the app and the visitor's language's tables from the page, so they download alongside the
+      // entry script instead of after it has run (one round trip less on a slow connection).
+      this.emitFile({ type: 'asset', fileName: preloadFileName, source: JSON.stringify(preloadChunks(bundle as never)) });
       if (options.serviceWorker === false) return;
       const base = resolved?.base && resolved.base.startsWith('/') ? resolved.base : '/';
       const assets = Object.keys(bundle)

@@ -1,5 +1,5 @@
 /**
- * The files of a generated host, in the shape of apps/tangerang-live: one config file, three small entry files,
+ * The files of a generated host, in the shape of apps/tangerang-live: one config file, four small entry files,
  * the Vite and tsup configs, a placeholder logo, and what a region's IT team needs to run it.
  */
 import { findKnownModule, standardAgencies } from './modules.js';
@@ -203,7 +203,15 @@ try {
 
 const clientEntry = `/// <reference types="vite/client" />
 /// <reference types="@kota-kit/core/vite-client" />
-import { startClient } from '@kota-kit/core/client';
+// The page's styles are linked from the page itself.
+import 'virtual:kota-kit/styles';
+import { afterFirstPaint } from '@kota-kit/core/boot';
+
+// The server sends each page with its first view rendered: the browser shows it, then the app (src/app.ts) starts.
+afterFirstPaint(() => import('./app.js'));
+`;
+
+const appEntry = `import { startClient } from '@kota-kit/core/client';
 import { clientModules } from 'virtual:kota-kit/client';
 
 startClient({ modules: clientModules });
@@ -320,6 +328,7 @@ export function hostFiles(answers: HostAnswers, packageManager = 'npm'): Record<
     'src/server.ts': serverEntry,
     'src/backup.ts': backupEntry,
     'src/main.tsx': clientEntry,
+    'src/app.ts': appEntry,
     'src/render.ts': renderEntry,
     'index.html': indexHtml(answers),
     'vite.config.ts': viteConfig,

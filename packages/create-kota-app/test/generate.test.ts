@@ -38,7 +38,7 @@ describe('a generated host', () => {
   it('has the shape of apps/tangerang-live and what a region\'s IT team needs', () => {
     const files = execFileSync('find', ['.', '-type', 'f'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').sort();
     expect(files).toEqual(
-      ['./.env.example', './.gitignore', './README.md', './index.html', './kota.config.ts', './package.json', './public/logo.svg', './src/backup.ts', './src/main.tsx', './src/render.ts', './src/server.ts', './tsconfig.json', './tsup.config.ts', './vite.config.ts'].sort(),
+      ['./.env.example', './.gitignore', './README.md', './index.html', './kota.config.ts', './package.json', './public/logo.svg', './src/app.ts', './src/backup.ts', './src/main.tsx', './src/render.ts', './src/server.ts', './tsconfig.json', './tsup.config.ts', './vite.config.ts'].sort(),
     );
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
     for (const heading of ['## Start', '## Production', '### PostgreSQL', '### Reverse proxy', '### Backups', '## Upgrading']) expect(readme).toContain(heading);

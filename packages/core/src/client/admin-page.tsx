@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from './query.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from './translator.js';
 import { Link } from './router.js';

@@ -149,6 +149,7 @@ export function startClient({ modules, rootElement, serviceWorker = true }: Star
     const hydrate = () =>
       // As a transition, React hydrates in small slices instead of one long task that would hold up a slow phone's taps.
       startTransition(() => {
+        document.documentElement.setAttribute('data-kk-app', 'started');
         hydrateRoot(root, <StrictMode>{app.element}</StrictMode>, {
           onRecoverableError: (error) => console.error('Kota Kit: the page differed from the server\'s markup', error),
         });
@@ -161,7 +162,11 @@ export function startClient({ modules, rootElement, serviceWorker = true }: Star
     // The boot shell stays until the tables of the visitor's language have arrived (one small chunk per module).
     // As a transition, React renders the first page in small slices instead of one long task that would hold up a
     // slow phone's taps (Lighthouse's "total blocking time").
-    const render = () => startTransition(() => createRoot(root).render(<StrictMode>{app.element}</StrictMode>));
+    const render = () =>
+      startTransition(() => {
+        document.documentElement.setAttribute('data-kk-app', 'started');
+        createRoot(root).render(<StrictMode>{app.element}</StrictMode>);
+      });
     // Meanwhile the page's own code and who is signed in are fetched too, instead of one after the other.
     warmUp(used, window.location.pathname, app.queryClient);
     loadTranslations(app.i18n, app.i18n.language as Language).then(render, (error: unknown) => {

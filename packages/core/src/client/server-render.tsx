@@ -46,6 +46,9 @@ async function renderOnce(modules: ClientModule[], { url, bootstrap, language, u
   await loadTranslations(app.i18n, language);
   runtime.language = language;
   const { prelude } = await prerenderToNodeStream(<StrictMode>{app.element}</StrictMode>, {
+    // Every part in place, never a large part sent aside with an inline script to move it in: the page's policy runs
+    // no inline script but core's own.
+    progressiveChunkSize: Number.POSITIVE_INFINITY,
     onError: (error) => {
       onPartError?.(error);
     },
@@ -53,5 +56,9 @@ async function renderOnce(modules: ClientModule[], { url, bootstrap, language, u
   const chunks: Buffer[] = [];
   for await (const chunk of prelude) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   app.queryClient.clear();
-  return Buffer.concat(chunks).toString('utf8');
+  // A form the browser sends by itself (before the app has started) must not put its fields — a password — in the
+  // address, the history and the server's logs: POST, which the server answers by showing the page again.
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/<form(?![^>]*\smethod=)/g, '<form method="post"');
 }

@@ -1,5 +1,5 @@
 import { Component, lazy, Suspense, useEffect, useRef, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from './query.js';
 import { useTranslation } from './translator.js';
 import { Link, NavLink, useLocation } from './router.js';
 import { clientLanguages as languages } from './runtime.js';
@@ -202,6 +202,10 @@ export function Shell({ children }: { children?: ReactNode }) {
   const { region } = useBootstrap();
   const modules = useClientModules();
   const mainRef = useFocusOnNavigate();
+  // The app has taken the page over (rendered or hydrated it): `<html data-kk-app="ready">`, for scripts and tests.
+  useEffect(() => {
+    if (document.documentElement.getAttribute('data-kk-app') === 'started') document.documentElement.setAttribute('data-kk-app', 'ready');
+  }, []);
   return (
     <div className="kk-app">
       <a className="kk-skip-link" href="#kk-main">

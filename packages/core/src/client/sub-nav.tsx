@@ -38,13 +38,13 @@ export function useScrollHint(ref: { current: HTMLElement | null }): { start: bo
       setMore({ start: element.scrollLeft > 1, end: element.scrollLeft < max - 1 });
     };
     element.addEventListener('scroll', measure, { passive: true });
-    // Measured at the next frame, when the browser lays the page out anyway: measuring here would force a layout
-    // of the whole page in the middle of the first render (it showed in page-load profiles).
-    const frame = requestAnimationFrame(measure);
+    // First measured when the observer reports the row's size, right after the browser has laid the page out anyway:
+    // measuring here, or at the next frame, would force a layout of the whole page (it showed in page-load profiles).
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    const frame = observer ? 0 : requestAnimationFrame(measure);
     observer?.observe(element);
     return () => {
-      cancelAnimationFrame(frame);
+      if (frame) cancelAnimationFrame(frame);
       element.removeEventListener('scroll', measure);
       observer?.disconnect();
     };

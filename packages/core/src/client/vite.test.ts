@@ -51,9 +51,17 @@ describe('kotaKit vite plugin', () => {
 
   it('refuses an index.html without the head marker', () => {
     const plugin = kotaKit({ host });
-    const transform = plugin.transformIndexHtml as Hook;
+    const transform = (plugin.transformIndexHtml as { handler: Hook }).handler;
     expect(() => transform('<html><head></head></html>')).toThrow(/<!--kota-kit:head-->/);
     expect(transform('<head><!--kota-kit:head--></head>')).toContain('<!--kota-kit:head-->');
+  });
+
+  it("loads the app's scripts at low priority: the server-rendered page paints without them", () => {
+    const transform = (kotaKit({ host }).transformIndexHtml as { handler: Hook }).handler;
+    const html = transform('<head><!--kota-kit:head--><script type="module" crossorigin src="/assets/index.js"></script><link rel="modulepreload" crossorigin href="/assets/a.js"><link rel="stylesheet" crossorigin href="/assets/index.css"></head>') as string;
+    expect(html).toContain('<script type="module" crossorigin fetchpriority="low" src="/assets/index.js">');
+    expect(html).toContain('<link rel="modulepreload" crossorigin fetchpriority="low" href="/assets/a.js">');
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index.css">');
   });
 
   it('emits sw.js listing the hashed assets', () => {

@@ -123,7 +123,8 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
         preloads = {};
       }
     }
-    return (preloads[pageLanguage(c)] ?? []).map((file) => `<link rel="modulepreload" crossorigin fetchpriority="low" href="/${escapeHtml(file)}">`);
+    // A data block, not links: the entry fetches them once the page is painted (`afterFirstPaint`).
+    return [`<script type="application/json" id="kk-preload">${scriptJson((preloads[pageLanguage(c)] ?? []).map((file) => `/${file}`))}</script>`];
   };
   const loadTemplate = async () => {
     if (template === null) {
@@ -212,6 +213,13 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
       return page(c, answer.status ?? 200, tags, answer.head.language);
     });
   }
+
+  // A page's form sent by the browser itself (before the app had started): show the page again, by GET.
+  app.post('*', async (c, next) => {
+    if (c.req.path.startsWith('/api/') || !(c.req.header('accept') ?? '').includes('text/html')) return next();
+    const url = new URL(c.req.url);
+    return c.redirect(url.pathname + url.search, 303);
+  });
 
   if (!root) return;
   app.get('*', async (c, next) => {

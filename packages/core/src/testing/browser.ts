@@ -144,3 +144,11 @@ export async function startBrowserHost(options: {
     },
   };
 }
+
+/**
+ * Waits until the app has taken the page over (`<html data-kk-app="ready">`): pages arrive rendered by the server,
+ * and a form sent or a button pressed before that does nothing yet.
+ */
+export async function waitForApp(page: { locator(selector: string): { waitFor(options: { state: 'attached'; timeout?: number }): Promise<void> } }, timeout = 30_000): Promise<void> {
+  await page.locator('html[data-kk-app="ready"]').waitFor({ state: 'attached', timeout });
+}

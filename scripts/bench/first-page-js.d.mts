@@ -1,0 +1,1 @@
+export declare function firstPageJs(dist: string): { bytes: number; files: string[] };
