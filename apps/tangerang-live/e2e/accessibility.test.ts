@@ -146,4 +146,13 @@ describe('accessibility (WCAG 2.2 AA, axe) on a phone', () => {
     await enumerator.close();
     expect(found).toEqual([]);
   });
+
+  it('rendered every page it opened on the server, signed in or not, without a part left to the browser', () => {
+    // Runs after the pages above: the server logs a page (or part) it could not render from the components.
+    const failures = host
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('page render failed') || line.includes('page part left to the browser'));
+    expect(failures).toEqual([]);
+  });
 });

@@ -38,7 +38,18 @@ export interface RenderRequest {
   user: SessionUser | null;
   /** Told of a part that failed on the server (inside a loading boundary): the browser renders that part instead. */
   onPartError?: (error: unknown) => void;
+  /**
+   * The host's API answered in-process, as the visitor (their cookie): the queries the page renders are fetched
+   * with it and the page rendered with their answers. Without it, parts waiting for data render their loading state.
+   */
+  fetch?: typeof fetch;
 }
 
-/** The markup of `#root` for a page, or null when it could not be rendered (the browser app then renders it). */
-export type PageRenderer = (request: RenderRequest) => Promise<string | null>;
+/** A page's first view: the markup of `#root`, and the answers it was rendered with (TanStack Query's dehydrated state). */
+export interface RenderedPage {
+  html: string;
+  queries?: unknown;
+}
+
+/** Renders a page's first view, or null when it could not (the browser app then renders it). */
+export type PageRenderer = (request: RenderRequest) => Promise<RenderedPage | null>;

@@ -24,7 +24,7 @@ const kitFetch: typeof fetch = async (input, init) => {
   const headers = new Headers(init?.headers);
   if (!headers.has('Accept')) headers.set('Accept', 'application/json, application/problem+json');
   if (!headers.has('Accept-Language')) headers.set('Accept-Language', runtime.language);
-  const response = await fetch(input, { credentials: 'same-origin', ...init, headers });
+  const response = await (runtime.fetch ?? fetch)(input, { credentials: 'same-origin', ...init, headers });
   if (!response.ok) {
     const isJson = /[/+]json\b/.test(response.headers.get('Content-Type') ?? '');
     const data: unknown = isJson ? await response.json().catch(() => null) : null;

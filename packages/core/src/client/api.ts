@@ -53,7 +53,7 @@ export async function apiFetch<T = unknown>(path: string, init: ApiInit = {}): P
     body = JSON.stringify(init.body);
     if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
   }
-  const response = await fetch(path, { credentials: 'same-origin', ...init, headers, body });
+  const response = await (runtime.fetch ?? fetch)(path, { credentials: 'same-origin', ...init, headers, body });
   const type = response.headers.get('Content-Type') ?? '';
   const isJson = /[/+]json\b/.test(type);
   if (!response.ok) {

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { hydrate as restoreQueries, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { I18n } from './translator.js';
 import { lazy, startTransition, StrictMode, type ComponentType, type ReactElement } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
@@ -14,6 +14,7 @@ import { KotaKitContext, readBootstrap } from './context.js';
 import { createI18n, loadTranslations } from './i18n.js';
 import type { ClientModule, ClientRoute } from './module.js';
 import { warmPrecache } from './precache.js';
+import { QueryCollector } from './query.js';
 import { runtime } from './runtime.js';
 import { BrowserRouter, MemoryRouter, ServerRouter, useLocation } from './router.js';
 import { ErrorBoundary, HomePage, NotFoundPage, RouteErrorPage, Shell } from './shell.js';
@@ -85,6 +86,8 @@ export interface CreateAppOptions {
   initialEntries?: string[];
   /** Rendering on the server: the page's path and query. */
   serverUrl?: string;
+  /** Rendering on the server: told of every query the page renders (`@kota-kit/core/render` fetches their answers). */
+  collectQueries?: (options: unknown) => void;
 }
 
 export interface KotaKitApp {
@@ -94,7 +97,7 @@ export interface KotaKitApp {
 }
 
 /** Builds the whole app without mounting it; startClient mounts it, tests render `element`. */
-export function createApp({ bootstrap, modules, language, initialEntries, serverUrl }: CreateAppOptions): KotaKitApp {
+export function createApp({ bootstrap, modules, language, initialEntries, serverUrl, collectQueries }: CreateAppOptions): KotaKitApp {
   runtime.timeZone = bootstrap.region.timeZone;
   const i18n = createI18n({ modules, defaultLanguage: bootstrap.region.defaultLanguage, language });
   const queryClient = createQueryClient();
@@ -105,6 +108,7 @@ export function createApp({ bootstrap, modules, language, initialEntries, server
     </Shell>
   );
   const element = (
+    <QueryCollector.Provider value={collectQueries ?? null}>
     <KotaKitContext.Provider value={{ bootstrap, modules }}>
       <I18nProvider i18n={i18n}>
         <QueryClientProvider client={queryClient}>
@@ -118,6 +122,7 @@ export function createApp({ bootstrap, modules, language, initialEntries, server
         </QueryClientProvider>
       </I18nProvider>
     </KotaKitContext.Provider>
+    </QueryCollector.Provider>
   );
   return { i18n, queryClient, element };
 }
@@ -145,6 +150,8 @@ export function startClient({ modules, rootElement, serviceWorker = true }: Star
     // The server rendered this page: the browser's first render must produce the same markup, so it starts from
     // what the server knew (who is signed in) and waits for the same translation tables.
     app.queryClient.setQueryData(sessionQueryKey, rendered.user);
+    // And with the answers the server rendered it with: no second request, no loading state in between.
+    if (rendered.queries) restoreQueries(app.queryClient, rendered.queries);
     warmUp(used, window.location.pathname, app.queryClient);
     const hydrate = () =>
       // As a transition, React hydrates in small slices instead of one long task that would hold up a slow phone's taps.
@@ -183,12 +190,20 @@ export function startClient({ modules, rootElement, serviceWorker = true }: Star
   return app;
 }
 
+interface RenderState {
+  language: Language;
+  user: SessionUser | null;
+  path: string;
+  /** TanStack Query's dehydrated state: the answers the page was rendered with. */
+  queries?: Parameters<typeof restoreQueries>[1];
+}
+
 /** What the server put beside the markup it rendered (`@kota-kit/core/render`), or null for a page it did not render. */
-function readRenderState(): { language: Language; user: SessionUser | null; path: string } | null {
+function readRenderState(): RenderState | null {
   const block = document.getElementById('kk-rendered');
   if (!block?.textContent) return null;
   try {
-    const state = JSON.parse(block.textContent) as { language: Language; user: SessionUser | null; path: string };
+    const state = JSON.parse(block.textContent) as RenderState;
     // Offline, the service worker may answer with another page's markup (the home page): render this one instead.
     return state.path === window.location.pathname ? state : null;
   } catch {

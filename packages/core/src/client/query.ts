@@ -1,5 +1,5 @@
 import { useQuery as useTanstackQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo } from 'react';
+import { createContext, useContext, useDeferredValue, useMemo } from 'react';
 
 /**
  * TanStack Query's `useQuery`, with one difference: when an answer arrives (or fails), the component first renders
@@ -8,6 +8,7 @@ import { useDeferredValue, useMemo } from 'react';
  * is one long task that holds up a slow phone's taps. Renders that do not change the query's state are not delayed.
  */
 export const useQuery = function useQuery(...args: Parameters<typeof useTanstackQuery>) {
+  useContext(QueryCollector)?.(args[0]);
   const result = useTanstackQuery(...args);
   const { status, fetchStatus, data, error, failureCount, isPlaceholderData } = result;
   // The same object while the query's state is the same, so that only a change of state is deferred.
@@ -15,3 +16,9 @@ export const useQuery = function useQuery(...args: Parameters<typeof useTanstack
   const current = useMemo(() => result, [status, fetchStatus, data, error, failureCount, isPlaceholderData]);
   return useDeferredValue(current);
 } as typeof useTanstackQuery;
+
+/**
+ * On the server: told of every query a page renders, so that the renderer can fetch their answers and render the
+ * page again with them (`@kota-kit/core/render`). Null in the browser.
+ */
+export const QueryCollector = createContext<((options: unknown) => void) | null>(null);

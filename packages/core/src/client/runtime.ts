@@ -5,9 +5,11 @@ import type { Language } from '../region.js';
  * from anywhere (query functions, event handlers) without passing the language around.
  * Kept in sync by the i18n setup.
  */
-export const runtime: { language: Language; timeZone: string } = {
+export const runtime: { language: Language; timeZone: string; fetch?: typeof fetch } = {
   language: 'id',
   timeZone: 'Asia/Jakarta',
+  // On the server (a page's first view): the host's own API, answered in-process. In the browser: unset (fetch).
+  fetch: undefined,
 };
 
 /**

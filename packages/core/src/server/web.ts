@@ -148,16 +148,24 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
     if (options.render) {
       const url = new URL(c.req.url);
       try {
-        const markup = await options.render({
+        const cookie = c.req.header('cookie');
+        const rendered = await options.render({
           url: url.pathname + url.search,
           bootstrap,
           language,
           user: c.get('user'),
           onPartError: (error) => log.warn('page part left to the browser', { path: url.pathname, error: String(error) }),
+          // The page's queries, answered in-process by this host's API as the visitor (same cookie, same answers).
+          fetch: (input, init) => {
+            const headers = new Headers(init?.headers);
+            if (cookie) headers.set('cookie', cookie);
+            const target = input instanceof Request ? input.url : String(input);
+            return Promise.resolve(app.request(target, { ...init, headers }));
+          },
         });
-        if (markup !== null) {
-          const state = scriptJson({ language, user: c.get('user'), path: url.pathname });
-          return `<div id="root">${markup}</div><script type="application/json" id="kk-rendered">${state}</script>`;
+        if (rendered !== null) {
+          const state = scriptJson({ language, user: c.get('user'), path: url.pathname, queries: rendered.queries });
+          return `<div id="root">${rendered.html}</div><script type="application/json" id="kk-rendered">${state}</script>`;
         }
       } catch (error) {
         log.error('page render failed', { path: url.pathname, error: String(error) });
