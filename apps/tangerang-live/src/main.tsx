@@ -4,5 +4,9 @@
 import 'virtual:kota-kit/styles';
 import { afterFirstPaint } from '@kota-kit/core/boot';
 
-// The server sends each page with its first view rendered: the browser shows it, then the app (src/app.ts) starts.
-afterFirstPaint(() => import('./app.js'));
+// The server sends each page with its first view rendered: the browser shows it, then the app (src/app.ts) starts,
+// React's DOM library first in a task of its own.
+afterFirstPaint(
+  () => import('react-dom/client'),
+  () => import('./app.js'),
+);

@@ -207,8 +207,12 @@ const clientEntry = `/// <reference types="vite/client" />
 import 'virtual:kota-kit/styles';
 import { afterFirstPaint } from '@kota-kit/core/boot';
 
-// The server sends each page with its first view rendered: the browser shows it, then the app (src/app.ts) starts.
-afterFirstPaint(() => import('./app.js'));
+// The server sends each page with its first view rendered: the browser shows it, then the app (src/app.ts) starts,
+// React's DOM library first in a task of its own.
+afterFirstPaint(
+  () => import('react-dom/client'),
+  () => import('./app.js'),
+);
 `;
 
 const appEntry = `import { startClient } from '@kota-kit/core/client';

@@ -9,7 +9,6 @@ import type { ClientBootstrap } from '../types.js';
 import { ApiError } from './api.js';
 import { sessionQuery, sessionQueryKey } from './session.js';
 import type { SessionUser } from '../types.js';
-import { LoginPage, RegisterPage } from './auth-pages.js';
 import { KotaKitContext, readBootstrap } from './context.js';
 import { createI18n, loadTranslations } from './i18n.js';
 import type { ClientModule, ClientRoute } from './module.js';
@@ -35,8 +34,9 @@ export function createRoutes(modules: ClientModule[]): AppRoute[] {
   const moduleRoutes: AppRoute[] = modules.flatMap((module) => module.routes.map((route) => ({ path: routePath(module, route), component: lazy(route.page) })));
   return [
     { path: '/', component: HomePage },
-    { path: '/login', component: LoginPage },
-    { path: '/register', component: RegisterPage },
+    // Loaded when opened, like a module's pages: most visitors never sign in.
+    { path: '/login', component: lazy(() => import('./auth-pages.js').then((pages) => ({ default: pages.LoginPage }))) },
+    { path: '/register', component: lazy(() => import('./auth-pages.js').then((pages) => ({ default: pages.RegisterPage }))) },
     { path: '/admin', component: lazy(() => import('./admin-page.js')) },
     ...moduleRoutes,
   ];

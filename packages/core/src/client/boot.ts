@@ -2,20 +2,28 @@
  * @kota-kit/core/boot — the first lines a host's browser entry runs (src/main.tsx):
  *   import 'virtual:kota-kit/styles';
  *   import { afterFirstPaint } from '@kota-kit/core/boot';
- *   afterFirstPaint(() => import('./app.js'));
+ *   afterFirstPaint(() => import('react-dom/client'), () => import('./app.js'));
  * The server sends each page with its first view rendered. The browser shows it first; then the app's code (and
  * the visitor's language's translation tables, which the server lists in the page) is fetched and started. Fetched
  * before, it would compete with the page's own style on a slow connection, and its evaluation would hold up the paint.
+ * Each step is evaluated in its own task: React's DOM library alone takes a cheap phone tens of milliseconds to
+ * evaluate, and one task for everything would hold up a tap for as long as all of them together.
  */
-export function afterFirstPaint(start: () => Promise<unknown>): void {
+export function afterFirstPaint(...steps: (() => Promise<unknown>)[]): void {
   holdFormsUntilStarted();
-  const run = () => {
+  const run = async () => {
     preloadListed();
-    start().catch((error: unknown) => console.error('Kota Kit: the app could not be started', error));
+    for (const [index, step] of steps.entries()) {
+      if (index > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      await step();
+    }
+  };
+  const start = () => {
+    run().catch((error: unknown) => console.error('Kota Kit: the app could not be started', error));
   };
   // A page opened in the background is not painted until shown: nothing to wait for.
-  if (document.visibilityState === 'hidden') run();
-  else requestAnimationFrame(() => setTimeout(run, 0));
+  if (document.visibilityState === 'hidden') start();
+  else requestAnimationFrame(() => setTimeout(start, 0));
 }
 
 /** Starts downloading the scripts the server listed (`<script type="application/json" id="kk-preload">`), in parallel. */

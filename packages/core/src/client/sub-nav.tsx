@@ -33,18 +33,27 @@ export function useScrollHint(ref: { current: HTMLElement | null }): { start: bo
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
+    let measured = false;
     const measure = () => {
+      measured = true;
       const max = element.scrollWidth - element.clientWidth;
       setMore({ start: element.scrollLeft > 1, end: element.scrollLeft < max - 1 });
     };
     element.addEventListener('scroll', measure, { passive: true });
     // First measured when the observer reports the row's size, right after the browser has laid the page out anyway:
     // measuring here, or at the next frame, would force a layout of the whole page (it showed in page-load profiles).
+    // Just after that frame, a row the observer has not reported (no ResizeObserver) is measured then.
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
-    const frame = observer ? 0 : requestAnimationFrame(measure);
     observer?.observe(element);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (!measured) measure();
+      }, 0);
+    });
     return () => {
-      if (frame) cancelAnimationFrame(frame);
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
       element.removeEventListener('scroll', measure);
       observer?.disconnect();
     };

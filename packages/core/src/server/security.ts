@@ -16,7 +16,10 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).di
  * `allow.images`: origins pages may load images from besides their own — the region's map tile host, derived
  * from `region.map.tileUrl` (`tileOrigin`); sources with a quote, semicolon or space are refused.
  */
-export function contentSecurityPolicy(inline: { scripts?: string[]; styles?: string[] } = {}, allow: { images?: string[]; frames?: string[] } = {}): string {
+export function contentSecurityPolicy(
+  inline: { scripts?: string[]; styles?: string[] } = {},
+  allow: { images?: string[]; frames?: string[]; styleAttributes?: boolean } = {},
+): string {
   // Only plain https origins: a value with spaces, quotes or semicolons could add directives of its own.
   const origins = (values: string[] | undefined) => (values ?? []).filter((source) => /^https?:\/\/[^\s;,']+$/.test(source));
   const images = origins(allow.images);
@@ -25,6 +28,9 @@ export function contentSecurityPolicy(inline: { scripts?: string[]; styles?: str
     "default-src 'self'",
     `script-src 'self' ${(inline.scripts ?? []).map(sha256).join(' ')}`.trim(),
     `style-src 'self' ${(inline.styles ?? []).map(sha256).join(' ')}`.trim(),
+    // Pages: style attributes (a bar's width, a chart's height) in the markup the server renders; without this, a
+    // browser drops them and the page hydrates without them. <style> elements stay limited to core's own, by hash.
+    ...(allow.styleAttributes ? ["style-src-attr 'unsafe-inline'"] : []),
     ["img-src 'self' data: blob:", ...images].join(' '),
     "font-src 'self'",
     "connect-src 'self'",

@@ -110,7 +110,7 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
   const tiles = tileOrigin(region.map);
   const pagePolicy = contentSecurityPolicy(
     { scripts: [inline.script], styles: [inline.style] },
-    { images: [...(tiles ? [tiles] : []), ...(options.allow?.images ?? [])], frames: options.allow?.frames ?? [] },
+    { images: [...(tiles ? [tiles] : []), ...(options.allow?.images ?? [])], frames: options.allow?.frames ?? [], styleAttributes: true },
   );
   // Per language, the translation chunks the browser app loads before its first render (from the kit's Vite plugin).
   let preloads: Record<string, string[]> | null = null;
