@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useProgressiveList } from './progressive.js';
 
@@ -19,14 +19,17 @@ function List({ items, count, all }: { items: number[]; count?: number; all?: bo
 }
 
 describe('useProgressiveList', () => {
-  it('renders the first screen first, then every item', async () => {
+  it('renders the first screen first, then a screen more at a time until every item is there', async () => {
     commits.length = 0;
     const items = Array.from({ length: 40 }, (_, index) => index);
     await act(async () => {
       render(<List items={items} count={10} />);
     });
     expect(commits[0]).toBe(10);
-    expect(screen.getAllByRole('listitem')).toHaveLength(40);
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(40));
+    // Never more than one screen added by one render.
+    const grown = [...new Set(commits)];
+    expect(grown).toEqual([10, 20, 30, 40]);
   });
 
   it('renders a short list whole at once', async () => {

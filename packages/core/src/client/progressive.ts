@@ -1,12 +1,19 @@
-import { useDeferredValue } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /**
- * A long list rendered in two steps: the first `count` items at once (what fills a phone's first screen), the rest
- * in a background render that React slices into short tasks, so a slow phone stays responsive while a board of
- * sixty prices appears. Returns the items to render now. `all` renders everything at once, e.g. when the user
- * jumps to something below the list (it must not move away while the rest of the list arrives).
+ * A long list rendered a screen at a time: the first `count` items at once (what fills a phone's first screen, and
+ * what the server renders), then `count` more in each following task, as background renders. A slow phone stays
+ * responsive while a board of sixty prices appears: each step adds a few rows to lay out, not the whole board at
+ * once. Returns the items to render now. `all` renders everything at once, e.g. when the user jumps to something
+ * below the list (it must not move away while the rest of the list arrives).
  */
 export function useProgressiveList<T>(items: readonly T[], count = 12, all = false): readonly T[] {
-  const complete = useDeferredValue(true, false);
-  return all || complete || items.length <= count ? items : items.slice(0, count);
+  const [shown, setShown] = useState(count);
+  const complete = all || items.length <= shown;
+  useEffect(() => {
+    if (complete) return;
+    const timer = setTimeout(() => startTransition(() => setShown((current) => current + count)), 0);
+    return () => clearTimeout(timer);
+  }, [complete, shown, count]);
+  return complete ? items : items.slice(0, shown);
 }
