@@ -35,14 +35,17 @@ function preloadListed(): void {
     return;
   }
   if (!Array.isArray(files)) return;
+  // One insertion for all of them: each element added to the document on its own costs a style check of the page.
+  const links = document.createDocumentFragment();
   for (const file of files) {
     if (typeof file !== 'string') continue;
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.crossOrigin = '';
     link.href = file;
-    document.head.append(link);
+    links.append(link);
   }
+  document.head.append(links);
 }
 
 /**
