@@ -100,4 +100,15 @@ describe.each(testDatabaseTargets())('module pages and sitemap on %s', (database
     expect(api).not.toContain('frame-src');
     expect(api).not.toContain('unsafe-inline');
   });
+
+  it("sends a page's form posted by the browser itself (before the app started) back to the page, never elsewhere", async () => {
+    const form = { method: 'POST', headers: { accept: 'text/html,application/xhtml+xml', 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a%40b.id&password=rahasia' };
+    const page = await host.client().fetch('/fixture-notes/notes?tab=2', form);
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/fixture-notes/notes?tab=2');
+    expect(page.headers.get('location')).not.toContain('rahasia');
+    // The API and requests that do not ask for a page are not redirected.
+    expect((await host.client().fetch('/api/fixture-notes/no-such-route', form)).status).toBe(404);
+    expect((await host.client().fetch('/fixture-notes/notes', { ...form, headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
+  });
 });

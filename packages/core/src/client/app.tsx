@@ -109,19 +109,19 @@ export function createApp({ bootstrap, modules, language, initialEntries, server
   );
   const element = (
     <QueryCollector.Provider value={collectQueries ?? null}>
-    <KotaKitContext.Provider value={{ bootstrap, modules }}>
-      <I18nProvider i18n={i18n}>
-        <QueryClientProvider client={queryClient}>
-          {serverUrl !== undefined ? (
-            <ServerRouter url={serverUrl}>{pages}</ServerRouter>
-          ) : initialEntries ? (
-            <MemoryRouter initialEntries={initialEntries}>{pages}</MemoryRouter>
-          ) : (
-            <BrowserRouter>{pages}</BrowserRouter>
-          )}
-        </QueryClientProvider>
-      </I18nProvider>
-    </KotaKitContext.Provider>
+      <KotaKitContext.Provider value={{ bootstrap, modules }}>
+        <I18nProvider i18n={i18n}>
+          <QueryClientProvider client={queryClient}>
+            {serverUrl !== undefined ? (
+              <ServerRouter url={serverUrl}>{pages}</ServerRouter>
+            ) : initialEntries ? (
+              <MemoryRouter initialEntries={initialEntries}>{pages}</MemoryRouter>
+            ) : (
+              <BrowserRouter>{pages}</BrowserRouter>
+            )}
+          </QueryClientProvider>
+        </I18nProvider>
+      </KotaKitContext.Provider>
     </QueryCollector.Provider>
   );
   return { i18n, queryClient, element };
@@ -148,40 +148,27 @@ export function startClient({ modules, rootElement, serviceWorker = true }: Star
   if (!root) throw new Error('Kota Kit: no element to mount on; add <div id="root"></div> to index.html.');
   if (rendered) {
     // The server rendered this page: the browser's first render must produce the same markup, so it starts from
-    // what the server knew (who is signed in) and waits for the same translation tables.
+    // what the server knew (who is signed in) and the answers it rendered with (no second request, no spinner).
     app.queryClient.setQueryData(sessionQueryKey, rendered.user);
-    // And with the answers the server rendered it with: no second request, no loading state in between.
     if (rendered.queries) restoreQueries(app.queryClient, rendered.queries);
-    warmUp(used, window.location.pathname, app.queryClient);
-    const hydrate = () =>
-      // As a transition, React hydrates in small slices instead of one long task that would hold up a slow phone's taps.
-      startTransition(() => {
-        document.documentElement.setAttribute('data-kk-app', 'started');
-        hydrateRoot(root, <StrictMode>{app.element}</StrictMode>, {
-          onRecoverableError: (error) => console.error('Kota Kit: the page differed from the server\'s markup', error),
-        });
-      });
-    loadTranslations(app.i18n, app.i18n.language as Language).then(hydrate, (error: unknown) => {
-      console.error('Kota Kit: translations could not be loaded', error);
-      hydrate();
-    });
-  } else {
-    // The boot shell stays until the tables of the visitor's language have arrived (one small chunk per module).
-    // As a transition, React renders the first page in small slices instead of one long task that would hold up a
-    // slow phone's taps (Lighthouse's "total blocking time").
-    const render = () =>
-      startTransition(() => {
-        document.documentElement.setAttribute('data-kk-app', 'started');
-        createRoot(root).render(<StrictMode>{app.element}</StrictMode>);
-      });
-    // Meanwhile the page's own code and who is signed in are fetched too, instead of one after the other.
-    warmUp(used, window.location.pathname, app.queryClient);
-    loadTranslations(app.i18n, app.i18n.language as Language).then(render, (error: unknown) => {
-      // Offline without the chunks cached: render anyway; texts show their keys rather than nothing at all.
-      console.error('Kota Kit: translations could not be loaded', error);
-      render();
-    });
   }
+  // The first render waits for the tables of the visitor's language (one small chunk per module); the server's page or
+  // the boot shell stays until then. As a transition, React renders (or hydrates) in small slices instead of one long
+  // task that would hold up a slow phone's taps (Lighthouse's "total blocking time").
+  const mount = () =>
+    startTransition(() => {
+      document.documentElement.setAttribute('data-kk-app', 'started');
+      const element = <StrictMode>{app.element}</StrictMode>;
+      if (rendered) hydrateRoot(root, element, { onRecoverableError: (error) => console.error("Kota Kit: the page differed from the server's markup", error) });
+      else createRoot(root).render(element);
+    });
+  // Meanwhile the page's own code and who is signed in are fetched too, instead of one after the other.
+  warmUp(used, window.location.pathname, app.queryClient);
+  loadTranslations(app.i18n, app.i18n.language as Language).then(mount, (error: unknown) => {
+    // Offline without the chunks cached: render anyway; texts show their keys rather than nothing at all.
+    console.error('Kota Kit: translations could not be loaded', error);
+    mount();
+  });
   if (serviceWorker) {
     registerServiceWorker();
     // What module pages need offline on first use (`precache`), kept by the worker once it is active.

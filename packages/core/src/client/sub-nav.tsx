@@ -90,13 +90,17 @@ export function SubNav({ label, links }: SubNavProps) {
             </li>
           ))}
       </ul>
-      {more.end && (
-        // Only a visual sign: screen readers and keyboards reach every link anyway.
-        <span className="kk-subnav__more" aria-hidden="true">
-          <Icon name="chevron-right" />
-        </span>
-      )}
+      {more.end && <MoreSign />}
     </nav>
+  );
+}
+
+/** The arrow at a row's hidden end. Only a visual sign: screen readers and keyboards reach every control anyway. */
+function MoreSign() {
+  return (
+    <span className="kk-subnav__more" aria-hidden="true">
+      <Icon name="chevron-right" />
+    </span>
   );
 }
 
@@ -113,11 +117,7 @@ export function ScrollRow({ label, children }: { label: string; children: ReactN
       <div ref={rowRef} className="kk-subnav__list">
         {children}
       </div>
-      {more.end && (
-        <span className="kk-subnav__more" aria-hidden="true">
-          <Icon name="chevron-right" />
-        </span>
-      )}
+      {more.end && <MoreSign />}
     </div>
   );
 }
