@@ -1,6 +1,5 @@
 import { serve } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { compress } from 'hono/compress';
 import { sql, type Kysely } from 'kysely';
 import { localDate } from '../calendar.js';
 import { HostConfigError, resolveHost, type HostConfig, type HostInput } from '../contract.js';
@@ -10,6 +9,7 @@ import type { ClientBootstrap, PageRenderer } from '../types.js';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { boundary } from './boundary.js';
+import { compressAnswers } from './compress.js';
 import { createModuleContext } from './context.js';
 import type { CoreTables } from './core-tables.js';
 import { openDatabase, type Database } from './db.js';
@@ -213,7 +213,7 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
   // ------------------------------------------------------------------ HTTP
   const app = createApi();
   // Citizens are on slow mobile data: text answers (pages, scripts, JSON, CSV) travel compressed.
-  app.use('*', compress());
+  app.use('*', compressAnswers());
   const trustedHops = options.trustProxy === true ? 1 : Number(options.trustProxy || 0);
   app.use('*', securityHeaders(trustedHops));
   app.use('*', requestContext({ db, clock, defaultLanguage: config.region.defaultLanguage, trustedHops }));
