@@ -209,52 +209,65 @@ function BoardRow({ item, date }: { item: BoardItem; date: string }) {
         </span>
         <Icon name="chevron-right" className="hp-row__chevron" />
       </button>
+      {/* The details are made when opened: closed, they would be most of the board's page (5 of its 7 elements per row
+          were hidden details) for the phone to parse, style and hydrate. */}
       <div id={detailsId} className="hp-row__details" hidden={!open}>
-        <dl className="hp-item__facts">
-          <div>
-            <dt>{t('board.vsDay')}</dt>
-            <dd>
-              <ChangeText change={item.changeDay} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('board.vsWeek')}</dt>
-            <dd>
-              <ChangeText change={item.changeWeek} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('board.lowest')}</dt>
-            <dd>
-              {formatRupiah(item.lowest.price)} <span className="hp-muted">· {item.lowest.name}</span>
-            </dd>
-          </div>
-          <div>
-            <dt>{t('board.highest')}</dt>
-            <dd>
-              {formatRupiah(item.highest.price)} <span className="hp-muted">· {item.highest.name}</span>
-            </dd>
-          </div>
-          <div>
-            <dt>{t('board.averageOf')}</dt>
-            <dd>{t('board.average', { count: item.marketCount })}</dd>
-          </div>
-        </dl>
-        {item.reference ? (
-          <p className={`hp-ref${item.aboveReference ? ' hp-ref--above' : ''}`}>
-            {item.aboveReference ? (
-              <Badge tone="danger">
-                <Icon name="warning" /> {t('board.aboveReference', { kind: item.reference.kind })}
-              </Badge>
-            ) : null}{' '}
-            <Term name={item.reference.kind} />: {formatRupiah(item.reference.price)}
-          </p>
-        ) : null}
-        {older ? <p className="hp-note hp-note--old hp-small">{t('board.itemDate', { date: dateText(item.date, { variant: 'long', language }) })}</p> : null}
-        <Link className="hp-row__more" to={`${base}/komoditas/${item.commodity}`}>
-          {t('board.more', { name: item.name })} <Icon name="arrow-right" />
-        </Link>
+        {open ? <RowDetails item={item} older={older} /> : null}
       </div>
     </li>
+  );
+}
+
+/** What an opened row shows: the changes, the lowest and highest market, the reference price and the way on. */
+function RowDetails({ item, older }: { item: BoardItem; older: boolean }) {
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <>
+      <dl className="hp-item__facts">
+        <div>
+          <dt>{t('board.vsDay')}</dt>
+          <dd>
+            <ChangeText change={item.changeDay} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('board.vsWeek')}</dt>
+          <dd>
+            <ChangeText change={item.changeWeek} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('board.lowest')}</dt>
+          <dd>
+            {formatRupiah(item.lowest.price)} <span className="hp-muted">· {item.lowest.name}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('board.highest')}</dt>
+          <dd>
+            {formatRupiah(item.highest.price)} <span className="hp-muted">· {item.highest.name}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('board.averageOf')}</dt>
+          <dd>{t('board.average', { count: item.marketCount })}</dd>
+        </div>
+      </dl>
+      {item.reference ? (
+        <p className={`hp-ref${item.aboveReference ? ' hp-ref--above' : ''}`}>
+          {item.aboveReference ? (
+            <Badge tone="danger">
+              <Icon name="warning" /> {t('board.aboveReference', { kind: item.reference.kind })}
+            </Badge>
+          ) : null}{' '}
+          <Term name={item.reference.kind} />: {formatRupiah(item.reference.price)}
+        </p>
+      ) : null}
+      {older ? <p className="hp-note hp-note--old hp-small">{t('board.itemDate', { date: dateText(item.date, { variant: 'long', language }) })}</p> : null}
+      <Link className="hp-row__more" to={`${base}/komoditas/${item.commodity}`}>
+        {t('board.more', { name: item.name })} <Icon name="arrow-right" />
+      </Link>
+    </>
   );
 }
