@@ -3,6 +3,7 @@
  * a virtual module with the chosen modules' client parts and styles, and `sw.js`.
  */
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { resolveHost, type HostConfig, type HostInput } from './contract.js';
 import { serviceWorkerSource } from './client/service-worker.js';
@@ -13,6 +14,9 @@ const resolvedVirtualClientId = `\0${virtualClientId}`;
 export const virtualStylesId = 'virtual:kota-kit/styles';
 const resolvedVirtualStylesId = `\0${virtualStylesId}`;
 export const headMarker = '<!--kota-kit:head-->';
+/** Vite's preload helper, which the kit replaces with one that links a few scripts per task (client/preload.ts). */
+export const vitePreloadHelperId = '\0vite/preload-helper.js';
+const preloadFile = fileURLToPath(new URL('./client/preload.js', import.meta.url));
 /** Emitted next to index.html: per language, the chunks of the modules' translation tables (and what they import). */
 export const preloadFileName = 'kota-kit-preload.json';
 
@@ -128,10 +132,14 @@ export function kotaKit(options: KotaKitPluginOptions): Plugin {
     },
     resolveId(id) {
       if (id === virtualClientId) return resolvedVirtualClientId;
+      if (id === vitePreloadHelperId && resolved?.command === 'build' && !resolved.build.ssr) return vitePreloadHelperId;
       return id === virtualStylesId ? resolvedVirtualStylesId : undefined;
     },
     load(id) {
       if (id === resolvedVirtualClientId) return clientModuleCode(resolve(), options.clientEntries);
+      if (id === vitePreloadHelperId && resolved?.command === 'build' && !resolved.build.ssr) {
+        return `import { createPreload } from ${JSON.stringify(preloadFile)};\nexport const __vitePreload = /* @__PURE__ */ createPreload(${JSON.stringify(resolved.base)});\n`;
+      }
       return id === resolvedVirtualStylesId ? stylesCode(resolve()) : undefined;
     },
     transformIndexHtml: {

@@ -213,12 +213,15 @@ export function routeMatches(pattern: string, path: string): boolean {
 function warmUp(modules: ClientModule[], path: string, queryClient: QueryClient): void {
   void queryClient.prefetchQuery(sessionQuery); // a no-op when the server already said who is signed in
   const ignore = () => undefined; // a failure shows where the part renders (its error boundary), not here
+  // In a task of its own: asking for a part's code also inserts a preload link for each script it imports (Vite's
+  // helper, about a millisecond each), which would lengthen the task that evaluates the app.
+  const start = (load: () => Promise<unknown>) => setTimeout(() => load().catch(ignore), 0);
   if (path === '/' || path === '') {
-    for (const module of modules) for (const widget of module.widgets ?? []) widget.widget().catch(ignore);
+    for (const module of modules) for (const widget of module.widgets ?? []) start(widget.widget);
     return;
   }
   const route = modules.flatMap((module) => module.routes.map((item) => ({ pattern: routePath(module, item), page: item.page }))).find((item) => routeMatches(item.pattern, path));
-  if (route) route.page().catch(ignore);
+  if (route) start(route.page);
 }
 
 /** Registers `/sw.js` after the page has loaded, so it never competes with the first paint. */

@@ -1,3 +1,5 @@
+import { preloadScripts } from './preload.js';
+
 /**
  * @kota-kit/core/boot — the first lines a host's browser entry runs (src/main.tsx):
  *   import 'virtual:kota-kit/styles';
@@ -26,15 +28,7 @@ export function afterFirstPaint(...steps: (() => Promise<unknown>)[]): void {
   else requestAnimationFrame(() => setTimeout(start, 0));
 }
 
-/** Links a task inserts: each modulepreload link costs the main thread about a millisecond to start its request. */
-const linksPerTask = 4;
-
-/**
- * Starts downloading the scripts the server listed (`<script type="application/json" id="kk-preload">`), in parallel,
- * a few links per task: starting a request costs the page's thread about a millisecond (measured: 16 links 16 ms on
- * a 2-core machine, four times that on a cheap phone), so all at once would be one long task. The first ones listed
- * are the ones the app needs first. Scripts the page already has are skipped.
- */
+/** Starts downloading the scripts the server listed (`<script type="application/json" id="kk-preload">`), in order. */
 function preloadListed(): void {
   let listed: unknown;
   try {
@@ -42,26 +36,7 @@ function preloadListed(): void {
   } catch {
     return;
   }
-  if (!Array.isArray(listed)) return;
-  const present = new Set<string>();
-  for (const element of document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="modulepreload"]')) {
-    present.add(new URL(element instanceof HTMLScriptElement ? element.src : element.href, location.href).pathname);
-  }
-  const files = listed.filter((file): file is string => typeof file === 'string' && !present.has(file));
-  const insert = (from: number) => {
-    // One insertion per batch: each element added to the document on its own costs a style check of the page.
-    const links = document.createDocumentFragment();
-    for (const file of files.slice(from, from + linksPerTask)) {
-      const link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.crossOrigin = '';
-      link.href = file;
-      links.append(link);
-    }
-    document.head.append(links);
-    if (from + linksPerTask < files.length) setTimeout(() => insert(from + linksPerTask), 0);
-  };
-  if (files.length > 0) insert(0);
+  if (Array.isArray(listed)) preloadScripts(listed.filter((file): file is string => typeof file === 'string'));
 }
 
 /**

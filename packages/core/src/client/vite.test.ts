@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plugin } from 'vite';
 import { defineHost, defineModule, resolveHost, z } from '../index.js';
 import { serviceWorkerSource } from './service-worker.js';
-import { addCompileHints, clientModuleCode, compileHint, kotaKit } from '../vite.js';
+import { addCompileHints, clientModuleCode, compileHint, kotaKit, vitePreloadHelperId } from '../vite.js';
 
 const notes = defineModule({
   id: 'notes',
@@ -121,6 +121,23 @@ describe('kotaKit vite plugin', () => {
     // Not the entry (it runs before the first paint) nor what loads later.
     expect(bundle['assets/index-abc.js']!.code).toBe('entry();');
     expect(bundle['assets/board-555.js']!.code).toBe('laterPage();');
+  });
+
+  it("puts the kit's preload helper in place of Vite's in the browser build only", () => {
+    const plugin = kotaKit({ host });
+    const resolveId = plugin.resolveId as Hook;
+    const load = plugin.load as Hook;
+    call(plugin, 'configResolved', { command: 'build', base: '/', build: { ssr: false } });
+    expect(resolveId(vitePreloadHelperId)).toBe(vitePreloadHelperId);
+    const code = load(vitePreloadHelperId) as string;
+    expect(code).toMatch(/import \{ createPreload \} from ".*[\\/]client[\\/]preload\.js";/);
+    expect(code).toContain('export const __vitePreload = /* @__PURE__ */ createPreload("/");');
+    for (const other of [{ command: 'build', base: '/', build: { ssr: true } }, { command: 'serve', base: '/', build: { ssr: false } }]) {
+      const next = kotaKit({ host });
+      call(next, 'configResolved', other);
+      expect((next.resolveId as Hook)(vitePreloadHelperId)).toBeUndefined();
+      expect((next.load as Hook)(vitePreloadHelperId)).toBeUndefined();
+    }
   });
 
   it('generates the same code from clientModuleCode', () => {
