@@ -6,8 +6,8 @@ import { useProgressiveList } from './progressive.js';
 afterEach(cleanup);
 
 const commits: number[] = [];
-function List({ items, count, all }: { items: number[]; count?: number; all?: boolean }) {
-  const shown = useProgressiveList(items, count, all);
+function List({ items, count, all, step }: { items: number[]; count?: number; all?: boolean; step?: number }) {
+  const shown = useProgressiveList(items, count, all, step);
   commits.push(shown.length);
   return (
     <ul>
@@ -30,6 +30,16 @@ describe('useProgressiveList', () => {
     // Never more than one screen added by one render.
     const grown = [...new Set(commits)];
     expect(grown).toEqual([10, 20, 30, 40]);
+  });
+
+  it('adds the rest in smaller steps when asked', async () => {
+    commits.length = 0;
+    await act(async () => {
+      render(<List items={Array.from({ length: 25 }, (_, index) => index)} count={12} step={6} />);
+    });
+    expect(commits[0]).toBe(12);
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(25));
+    expect([...new Set(commits)]).toEqual([12, 18, 24, 25]);
   });
 
   it('renders a short list whole at once', async () => {

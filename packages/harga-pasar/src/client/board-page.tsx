@@ -131,7 +131,8 @@ function BoardDate({ date, today, requested }: { date: string; today: string; re
 }
 
 function BoardList({ items, date, whole }: { items: BoardItem[]; date: string; whole: boolean }) {
-  const groups = groupItems(useProgressiveList(items, 12, whole));
+  // The first screen at once (the server renders it), then half a screen of rows per task.
+  const groups = groupItems(useProgressiveList(items, 12, whole, 6));
   return (
     <div className="hp-groups">
       {groups.length > 1 ? (
