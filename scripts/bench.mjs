@@ -85,7 +85,10 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 /** Lighthouse `runs` times: the median of each figure, and TBT's lowest and highest. */
 function lighthouseMedian(url, runs) {
-  const all = Array.from({ length: runs }, () => lighthouse(url));
+  // A run Lighthouse could not finish (about one in fifteen here) has no figures: left out, and said.
+  const all = Array.from({ length: runs }, () => lighthouse(url)).filter((figures) => Number.isFinite(figures.lcp) && Number.isFinite(figures.tbt));
+  if (all.length === 0) throw new Error(`Lighthouse gave no figures for ${url} in ${runs} runs`);
+  if (all.length < runs) console.log(`  (${url}: ${runs - all.length} of ${runs} Lighthouse runs gave no figures and are left out)`);
   const of = (key) => median(all.map((figures) => figures[key]));
   const tbts = all.map((figures) => figures.tbt);
   return { performance: of('performance'), accessibility: of('accessibility'), lcp: of('lcp'), tbt: of('tbt'), script: of('script'), tbtRange: [Math.min(...tbts), Math.max(...tbts)] };
