@@ -1,6 +1,6 @@
 import { isIsoDate } from '@kota-kit/core/client';
 import { Badge, dateText, DateText, ErrorState, formatRupiah, Icon, Link, Loading, useLanguage, useQuery, useProgressiveList, useScrollHint, useSearchParams } from '@kota-kit/core/client';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import type { BoardItem } from '../index.js';
 import { boardQuery } from './api.js';
 
@@ -221,6 +221,16 @@ function BoardRow({ item, date }: { item: BoardItem; date: string }) {
   );
 }
 
+/** One line of an opened row's facts. */
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
 /** What an opened row shows: the changes, the lowest and highest market, the reference price and the way on. */
 function RowDetails({ item, older }: { item: BoardItem; older: boolean }) {
   const t = useT();
@@ -228,34 +238,19 @@ function RowDetails({ item, older }: { item: BoardItem; older: boolean }) {
   return (
     <>
       <dl className="hp-item__facts">
-        <div>
-          <dt>{t('board.vsDay')}</dt>
-          <dd>
-            <ChangeText change={item.changeDay} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('board.vsWeek')}</dt>
-          <dd>
-            <ChangeText change={item.changeWeek} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('board.lowest')}</dt>
-          <dd>
-            {formatRupiah(item.lowest.price)} <span className="hp-muted">· {item.lowest.name}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('board.highest')}</dt>
-          <dd>
-            {formatRupiah(item.highest.price)} <span className="hp-muted">· {item.highest.name}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('board.averageOf')}</dt>
-          <dd>{t('board.average', { count: item.marketCount })}</dd>
-        </div>
+        <Fact term={t('board.vsDay')}>
+          <ChangeText change={item.changeDay} />
+        </Fact>
+        <Fact term={t('board.vsWeek')}>
+          <ChangeText change={item.changeWeek} />
+        </Fact>
+        <Fact term={t('board.lowest')}>
+          {formatRupiah(item.lowest.price)} <span className="hp-muted">· {item.lowest.name}</span>
+        </Fact>
+        <Fact term={t('board.highest')}>
+          {formatRupiah(item.highest.price)} <span className="hp-muted">· {item.highest.name}</span>
+        </Fact>
+        <Fact term={t('board.averageOf')}>{t('board.average', { count: item.marketCount })}</Fact>
       </dl>
       {item.reference ? (
         <p className={`hp-ref${item.aboveReference ? ' hp-ref--above' : ''}`}>
