@@ -22,15 +22,17 @@ export const preloadFileName = 'kota-kit-preload.json';
 
 type BundleChunk = { type: string; isEntry?: boolean; facadeModuleId?: string | null; imports?: string[]; dynamicImports?: string[]; code?: string; map?: { mappings: string } | null };
 
+/** Adds a chunk and, after it, what it imports (depth first), to `files`. */
+function addWithImports(bundle: Record<string, BundleChunk>, files: Set<string>, fileName: string): void {
+  if (files.has(fileName)) return;
+  files.add(fileName);
+  for (const imported of bundle[fileName]?.imports ?? []) addWithImports(bundle, files, imported);
+}
+
 /** The scripts the entry starts after the first paint: its dynamic imports, each with what it imports, in that order. */
 function startedChunks(bundle: Record<string, BundleChunk>): Set<string> {
   const started = new Set<string>();
-  const add = (fileName: string) => {
-    if (started.has(fileName)) return;
-    started.add(fileName);
-    for (const imported of bundle[fileName]?.imports ?? []) add(imported);
-  };
-  for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk' && chunk.isEntry) for (const file of chunk.dynamicImports ?? []) add(file);
+  for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk' && chunk.isEntry) for (const file of chunk.dynamicImports ?? []) addWithImports(bundle, started, file);
   return started;
 }
 
@@ -40,10 +42,10 @@ export const compileHint = '//# allFunctionsCalledOnLoad';
 /**
  * Marks the scripts the app starts with (React DOM, the app and what they import) for eager compilation. Without the
  * hint V8 compiles each function on its first call, on the page's thread, in the middle of hydration (measured on
- * /laksa: 50–120 ms of such compiling on a 2-core machine, about half of it gone with the hint); with it, the
+ * /berita: 50–120 ms of such compiling on a 2-core machine, about half of it gone with the hint); with it, the
  * compiling is done on a background thread while the file downloads. The source map moves down one line with it.
+ * Vite may still put its short `__vite__mapDeps` line above the hint; the hint applies to every function after it.
  */
-// Vite may still put its short `__vite__mapDeps` line above the hint; the hint applies to every function after it.
 export function addCompileHints(bundle: Record<string, BundleChunk>): void {
   for (const fileName of startedChunks(bundle)) {
     const chunk = bundle[fileName];
@@ -61,16 +63,11 @@ export function addCompileHints(bundle: Record<string, BundleChunk>): void {
  * inserts the links a few at a time, so what is needed first is asked for first.
  */
 export function preloadChunks(bundle: Record<string, BundleChunk>): Record<string, string[]> {
-  const add = (files: Set<string>, fileName: string) => {
-    if (files.has(fileName)) return;
-    files.add(fileName);
-    for (const imported of bundle[fileName]?.imports ?? []) add(files, imported);
-  };
   const started = startedChunks(bundle);
   const byLanguage: Record<string, Set<string>> = { id: new Set(started), en: new Set(started) };
   for (const [fileName, chunk] of Object.entries(bundle)) {
     const language = chunk.type === 'chunk' ? /[\\/]translations[\\/](id|en)\.[cm]?[jt]sx?$/.exec(chunk.facadeModuleId ?? '')?.[1] : undefined;
-    if (language) add(byLanguage[language]!, fileName);
+    if (language) addWithImports(bundle, byLanguage[language]!, fileName);
   }
   return Object.fromEntries(Object.entries(byLanguage).map(([language, files]) => [language, [...files]]));
 }
@@ -117,6 +114,8 @@ export function kotaKit(options: KotaKitPluginOptions): Plugin {
   let config: HostConfig | undefined;
   let resolved: ResolvedConfig | undefined;
   const resolve = () => (config ??= resolveHost(options.host));
+  // Only the browser build gets the kit's preload helper; the server render and the dev server keep Vite's.
+  const replacesPreloadHelper = (id: string) => id === vitePreloadHelperId && resolved?.command === 'build' && !resolved.build.ssr;
   return {
     name: 'kota-kit',
     // Validate the host config before anything is built: a bad option fails with its message.
@@ -132,13 +131,13 @@ export function kotaKit(options: KotaKitPluginOptions): Plugin {
     },
     resolveId(id) {
       if (id === virtualClientId) return resolvedVirtualClientId;
-      if (id === vitePreloadHelperId && resolved?.command === 'build' && !resolved.build.ssr) return vitePreloadHelperId;
+      if (replacesPreloadHelper(id)) return vitePreloadHelperId;
       return id === virtualStylesId ? resolvedVirtualStylesId : undefined;
     },
     load(id) {
       if (id === resolvedVirtualClientId) return clientModuleCode(resolve(), options.clientEntries);
-      if (id === vitePreloadHelperId && resolved?.command === 'build' && !resolved.build.ssr) {
-        return `import { createPreload } from ${JSON.stringify(preloadFile)};\nexport const __vitePreload = /* @__PURE__ */ createPreload(${JSON.stringify(resolved.base)});\n`;
+      if (replacesPreloadHelper(id)) {
+        return `import { createPreload } from ${JSON.stringify(preloadFile)};\nexport const __vitePreload = /* @__PURE__ */ createPreload(${JSON.stringify(resolved!.base)});\n`;
       }
       return id === resolvedVirtualStylesId ? stylesCode(resolve()) : undefined;
     },
