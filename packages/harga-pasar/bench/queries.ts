@@ -151,7 +151,9 @@ async function load(server: KotaServer, start: string, end: string): Promise<num
 
 interface Measure {
   ms: number[];
+  /** Bytes of the data (after gunzip) and as sent. */
   bytes: number;
+  wireBytes: number;
   firstByteMs: number[];
   peakRssMb: number;
 }
@@ -166,6 +168,7 @@ interface ClientResult {
   ms: number[];
   firstByteMs: number[];
   bytes: number;
+  wireBytes: number;
   error?: string;
 }
 
@@ -262,8 +265,8 @@ async function main() {
     const api = `${url}/api/harga-pasar`;
     const monthFrom = addDays(end, -29);
     const yearFrom = addDays(end, -365);
-    // fetch asks for gzip as browsers do (core compresses text answers); "uncompressed" rows ask for none, as
-    // curl or wget do by default: the export's own streaming, without the compression both ends pay here.
+    // The client asks for gzip as browsers do (core compresses text answers); "uncompressed" rows ask for none, as
+    // curl or wget do by default: the export's own streaming, without the compression.
     const identity = { 'accept-encoding': 'identity' };
     const queries: [string, string, Record<string, string>?][] = [
       ["today's board", '/board'],
@@ -280,17 +283,19 @@ async function main() {
       ['export.csv 366 days, uncompressed', `/export.csv?from=${yearFrom}&to=${end}`, identity],
       ['export.json 366 days, uncompressed', `/export.json?from=${yearFrom}&to=${end}`, identity],
     ];
-    const results = [['query', 'median ms', 'p95 ms', 'first byte ms', 'response', 'MB/s', 'peak RSS']];
+    const results = [['query', 'median ms', 'p95 ms', 'first byte ms', 'response', 'sent', 'MB/s', 'peak RSS']];
     const medians = new Map<string, Measured>();
     for (const [label, path, headers] of queries) {
       const result = await measure(`${api}${path}`, headers);
       const measured = { medianMs: percentile(result.ms, 50), firstByteMs: percentile(result.firstByteMs, 50), bytes: result.bytes };
       medians.set(label, measured);
       const rate = result.bytes >= 1024 * 1024 ? megabytesPerSecond(measured).toFixed(1) : '';
-      results.push([label, fmt(measured.medianMs), fmt(percentile(result.ms, 95)), fmt(measured.firstByteMs), size(result.bytes), rate, `${result.peakRssMb} MB`]);
+      results.push([label, fmt(measured.medianMs), fmt(percentile(result.ms, 95)), fmt(measured.firstByteMs), size(result.bytes), size(result.wireBytes), rate, `${result.peakRssMb} MB`]);
       process.stderr.write(`  ${label}: ${fmt(measured.medianMs)} ms\n`);
     }
-    console.log(`${runs} runs each after one warm-up; times are to the last byte of the response (MB/s: size / median time)`);
+    console.log(
+      `${runs} runs each after one warm-up; times are to the last byte of the response as sent (MB/s: data size / median time; the client does not undo gzip in the timed runs)`,
+    );
     console.log(table(results));
     console.log(`\ntargets (issue 12) on ${db.kind === 'postgres' ? 'PostgreSQL' : 'the embedded database'}: medians`);
     console.log(table([['target', 'measured', 'target', ''], ...targetRows(medians, db.kind)]));
