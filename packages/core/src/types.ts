@@ -22,10 +22,19 @@ export interface SessionUser {
 
 /** What the server puts in the page for the browser: the region and each module's public options. */
 export interface ClientBootstrap {
-  region: Pick<Region, 'name' | 'appName' | 'code' | 'logo' | 'colors' | 'defaultLanguage' | 'timeZone' | 'contacts' | 'agencies' | 'geography'> & { map?: Region['map'] };
+  region: Pick<Region, 'name' | 'appName' | 'code' | 'logo' | 'colors' | 'defaultLanguage' | 'timeZone' | 'contacts' | 'agencies' | 'geography'> & {
+    map?: Region['map'];
+    /** Where the kecamatan boundaries are fetched (`useRegionGeography`); `geography` carries none of them. */
+    boundaries?: string;
+  };
   modules: { id: string; options: unknown }[];
   demo: boolean;
   languages: Language[];
+}
+
+/** The kecamatan boundaries as `GET /api/region/boundaries` answers them (those with a boundary, by id). */
+export interface RegionBoundaries {
+  kecamatan: { id: string; boundary: NonNullable<Region['geography']>['kecamatan'][number]['boundary'] & {} }[];
 }
 
 /** What the server asks the host's render entry (`@kota-kit/core/render`) for one page. */

@@ -172,7 +172,7 @@ export function startClient({ modules, rootElement, serviceWorker = true }: Star
   if (serviceWorker) {
     registerServiceWorker();
     // What module pages need offline on first use (`precache`), kept by the worker once it is active.
-    warmPrecache(used);
+    warmPrecache(used, bootstrap.region.boundaries ? [bootstrap.region.boundaries] : []);
   }
   return app;
 }

@@ -39,6 +39,7 @@ export { addDays, daysBetween, isIsoDate, localDate, todayIn } from '../dates.js
 export type { DateTextProps } from './date-text.js';
 export { moduleRoles, useModuleRoles } from './roles.js';
 export { RegionMap, RegionPointPicker } from './region-map.js';
+export { useRegionGeography, withBoundaries } from './region-geography.js';
 export type { RegionMapProps, RegionPointPickerProps, MapMarker, MarkerTone } from './region-map.js';
 export { mapBox, project as projectOnMap, unproject as unprojectFromMap, insideBounds, boundsAround, kecamatanAt, insideBoundary, distanceMetres } from './geo.js';
 export type { LatLng, MapBox, KecamatanMatch } from './geo.js';
@@ -51,6 +52,6 @@ export { Link, NavLink, Navigate, MemoryRouter, useParams, useNavigate, useSearc
 export type { AppLocation, LinkProps, NavLinkProps, NavigateOptions } from './router.js';
 export { useQueries, useMutation, useQueryClient, useInfiniteQuery } from '@tanstack/react-query';
 export { useQuery } from './query.js';
-export type { ClientBootstrap, SessionUser } from '../types.js';
+export type { ClientBootstrap, SessionUser, RegionBoundaries } from '../types.js';
 export type { Problem, FieldError } from '../problem.js';
 export { useOnline } from './online.js';

@@ -4,12 +4,13 @@
  */
 import type { ClientModule } from './module.js';
 
-export function precacheUrls(modules: readonly ClientModule[]): string[] {
-  return [...new Set(modules.flatMap((module) => module.precache ?? []).filter((url) => url.startsWith('/api/')))];
+/** The modules' `precache` URLs and core's own (`extra`: the region's boundaries, for the report form's point). */
+export function precacheUrls(modules: readonly ClientModule[], extra: readonly string[] = []): string[] {
+  return [...new Set([...modules.flatMap((module) => module.precache ?? []), ...extra].filter((url) => url.startsWith('/api/')))];
 }
 
-export function warmPrecache(modules: readonly ClientModule[]): void {
-  const urls = precacheUrls(modules);
+export function warmPrecache(modules: readonly ClientModule[], extra: readonly string[] = []): void {
+  const urls = precacheUrls(modules, extra);
   if (urls.length === 0 || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
   void navigator.serviceWorker.ready
     .then((registration) => registration.active?.postMessage({ type: 'kk:precache', urls }))

@@ -149,6 +149,32 @@ describe('boundaries and the picker caption', () => {
     expect(container.querySelector('.kk-map__frame')!.getAttribute('data-map-view')).toBe('drawing');
   });
 
+  it('fetches the boundaries the page does not carry, once for every map, and draws them when they arrive', async () => {
+    const ring: [number, number][] = [[106.5, -6.1], [106.8, -6.1], [106.8, -6.2], [106.5, -6.2], [106.5, -6.1]];
+    const fetchSpy = vi.fn(async () => new Response(JSON.stringify({ kecamatan: [{ id: 'utara', boundary: [ring] }] }), { headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchSpy);
+    try {
+      const boot: ClientBootstrap = { ...bootstrap, region: { ...bootstrap.region, geography: kotaContoh, boundaries: '/api/region/boundaries?v=test1' } };
+      const { container } = render(
+        <KotaKitContext.Provider value={{ bootstrap: boot, modules: [] }}>
+          <I18nProvider i18n={i18n}>
+            <MemoryRouter>
+              <RegionMap title="Peta satu" />
+              <RegionPointPicker value={null} onChange={() => undefined} />
+            </MemoryRouter>
+          </I18nProvider>
+        </KotaKitContext.Provider>,
+      );
+      // The first render is the outline the server sent; then each map draws the one fetched boundary.
+      expect(container.querySelectorAll('.kk-map__boundary')).toHaveLength(0);
+      await vi.waitFor(() => expect(container.querySelectorAll('.kk-map__boundary')).toHaveLength(2));
+      expect(fetchSpy).toHaveBeenCalledTimes(1);
+      expect(fetchSpy.mock.calls[0]).toEqual(['/api/region/boundaries?v=test1', { credentials: 'same-origin' }]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("announces the module's caption instead of raw coordinates", () => {
     withRegion(kotaContoh, <RegionPointPicker value={{ lat: -6.15, lng: 106.65 }} onChange={() => undefined} caption="Titik dipilih di Kecamatan Utara." />);
     expect(screen.getByText('Titik dipilih di Kecamatan Utara.')).toBeTruthy();

@@ -11,6 +11,7 @@ import { useTranslation } from './translator.js';
 import { Link, useNavigate } from './router.js';
 import type { Geography, MapSettings } from '../region.js';
 import { useBootstrap } from './context.js';
+import { useRegionGeography } from './region-geography.js';
 import { boundsAround, mapBox, project, unproject, type LatLng, type MapBox } from './geo.js';
 import type { StreetMap, StreetMapOptions } from './street-map.js';
 
@@ -218,7 +219,8 @@ function MapFrame({ streets, container, drawing, label }: { streets: boolean; co
 
 export function RegionMap({ title, markers = [], geography, showKecamatan = true, caption, className, focus, streets = true }: RegionMapProps) {
   const { region } = useBootstrap();
-  const drawn = geography ?? region.geography;
+  const regionGeography = useRegionGeography(!geography);
+  const drawn = geography ?? regionGeography;
   const box = useMapBox(drawn, markers);
   const titleId = useId();
   const navigate = useNavigate();
@@ -288,7 +290,8 @@ export interface RegionPointPickerProps {
 export function RegionPointPicker({ value, onChange, describedBy, geography, streets = true, caption }: RegionPointPickerProps) {
   const { t } = useTranslation('core');
   const { region } = useBootstrap();
-  const drawn = geography ?? region.geography;
+  const regionGeography = useRegionGeography(!geography);
+  const drawn = geography ?? regionGeography;
   const box = useMapBox(drawn, value ? [value] : []);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;

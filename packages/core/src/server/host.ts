@@ -14,6 +14,7 @@ import { createModuleContext } from './context.js';
 import type { CoreTables } from './core-tables.js';
 import { openDatabase, type Database } from './db.js';
 import { apiDocsHtml } from './docs.js';
+import { boundariesRoute, boundariesUrl, splitGeography, type GeographyParts } from './geography.js';
 import { healthRoute } from './health.js';
 import { createApi, problemResponse, type AppEnv } from './http.js';
 import { runJanitor, vacuumEmbedded } from './jobs.js';
@@ -136,7 +137,7 @@ function warnAboutCalendar(config: HostConfig, clock: Clock, log: Logger): void 
 }
 
 /** What the browser app learns at start: the region's identity and each module's public options (never secrets). */
-function clientBootstrap(config: HostConfig, serverModules: Map<string, AnyServerModule>, demo: boolean): ClientBootstrap {
+function clientBootstrap(config: HostConfig, serverModules: Map<string, AnyServerModule>, demo: boolean, geography: GeographyParts | null): ClientBootstrap {
   const { region } = config;
   return {
     region: {
@@ -149,8 +150,10 @@ function clientBootstrap(config: HostConfig, serverModules: Map<string, AnyServe
       timeZone: region.timeZone,
       contacts: region.contacts,
       agencies: region.agencies,
-      // Bounds and kecamatan centres for core's map (RegionMap); absent when the region gives none.
-      ...(region.geography ? { geography: region.geography } : {}),
+      // Bounds and kecamatan centres for core's map (RegionMap); absent when the region gives none. The boundaries
+      // are fetched where they are needed (`useRegionGeography`), not carried by every page.
+      ...(geography ? { geography: geography.outline } : {}),
+      ...(geography?.boundaries ? { boundaries: boundariesUrl(geography.boundaries.version) } : {}),
       // The street map's tiles (core's RegionMap loads them lazily; the drawing above is the offline fallback).
       map: region.map,
     },
@@ -226,8 +229,10 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
   app.notFound((c) => problemResponse(c, { type: problemTypes.notFound, title: 'Not found', status: 404, instance: redactPath(c.req.path) }));
 
   healthRoute(app, database, config);
-  const bootstrap = clientBootstrap(config, serverModules, demo);
+  const geography = config.region.geography ? splitGeography(config.region.geography) : null;
+  const bootstrap = clientBootstrap(config, serverModules, demo, geography);
   app.get('/api/config', (c) => c.json(bootstrap));
+  boundariesRoute(app, geography?.boundaries ?? null);
   app.route(
     '/api',
     peopleRoutes({

@@ -10,8 +10,8 @@ import {
   RegionPointPicker,
   SelectField,
   TextField,
-  useBootstrap,
   useLanguage,
+  useRegionGeography,
   useSession,
   type LatLng
 } from '@kota-kit/core/client';
@@ -55,7 +55,8 @@ function ReportForm({ config }: { config: FormConfig }) {
   const t = useT();
   const language = useLanguage();
   const online = useOnline();
-  const { geography } = useBootstrap().region;
+  // With the kecamatan boundaries once they have arrived (fetched as the form opens).
+  const geography = useRegionGeography();
   const { user } = useSession();
   const [step, setStep] = useState<Step>('place');
   const [draft, setDraft] = useState<Draft>(emptyDraft);
@@ -103,6 +104,11 @@ function ReportForm({ config }: { config: FormConfig }) {
     if (name) set('kecamatan', name);
     else if (kecamatanBy === 'boundary') set('kecamatan', '');
   };
+  // A point chosen before the boundaries arrived was filed under the nearest centre: file it again by them.
+  useEffect(() => {
+    if (draft.point && kecamatanBy === 'nearest') setPoint(draft.point);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the geography changes
+  }, [geography]);
   const pointCaption = !draft.point
     ? t('flow.pointNone')
     : geography && !insideBounds(draft.point, geography.bounds)
