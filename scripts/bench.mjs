@@ -7,7 +7,7 @@
 //   range of TBT shown.
 //   Server: requests/s and p99 at 50 connections of public read endpoints, against a bare Hono + PGlite endpoint.
 // Needs `pnpm build` first (turbo builds the host) and Chromium (KK_CHROMIUM_PATH, default /usr/bin/chromium).
-// Flags: --no-lighthouse, --no-http, --seconds=N (per endpoint, default 8), --lighthouse-runs=N (per page, default 3),
+// Flags: --no-lighthouse, --no-http, --seconds=N (per endpoint, default 8), --lighthouse-runs=N (per page, default 5),
 // --big (adds harga pasar's 5.5 M-row bench).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { firstPageJs } from './bench/first-page-js.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const flags = process.argv.slice(2);
 const seconds = Number(flags.find((flag) => flag.startsWith('--seconds='))?.split('=')[1] ?? 8);
-const lighthouseRuns = Math.max(1, Number(flags.find((flag) => flag.startsWith('--lighthouse-runs='))?.split('=')[1] ?? 3));
+const lighthouseRuns = Math.max(1, Number(flags.find((flag) => flag.startsWith('--lighthouse-runs='))?.split('=')[1] ?? 5));
 const work = mkdtempSync(join(tmpdir(), 'kk-bench-'));
 const children = [];
 const hostPort = 3900;
@@ -65,11 +65,16 @@ function start(command, args, options) {
 
 function lighthouse(url) {
   const out = join(work, 'report.json');
+  rmSync(out, { force: true }); // never the previous run's figures
   const chrome = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
-  execFileSync('npx', ['-y', 'lighthouse@12.2.3', url, '--output=json', `--output-path=${out}`, '--quiet', '--only-categories=performance,accessibility', `--chrome-flags=${chrome}`], {
-    env: { ...process.env, CHROME_PATH: process.env.KK_CHROMIUM_PATH ?? '/usr/bin/chromium' },
-    stdio: 'ignore',
-  });
+  try {
+    execFileSync('npx', ['-y', 'lighthouse@12.2.3', url, '--output=json', `--output-path=${out}`, '--quiet', '--only-categories=performance,accessibility', `--chrome-flags=${chrome}`], {
+      env: { ...process.env, CHROME_PATH: process.env.KK_CHROMIUM_PATH ?? '/usr/bin/chromium' },
+      stdio: 'ignore',
+    });
+  } catch {
+    return null; // Lighthouse itself failed (its Chromium went away): a run without figures
+  }
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const scripts = report.audits['resource-summary'].details.items.find((item) => item.resourceType === 'script');
   return {
@@ -86,7 +91,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 /** Lighthouse `runs` times: the median of each figure, and TBT's lowest and highest. */
 function lighthouseMedian(url, runs) {
   // A run Lighthouse could not finish (about one in fifteen here) has no figures: left out, and said.
-  const all = Array.from({ length: runs }, () => lighthouse(url)).filter((figures) => Number.isFinite(figures.lcp) && Number.isFinite(figures.tbt));
+  const all = Array.from({ length: runs }, () => lighthouse(url)).filter((figures) => figures && Number.isFinite(figures.lcp) && Number.isFinite(figures.tbt));
   if (all.length === 0) throw new Error(`Lighthouse gave no figures for ${url} in ${runs} runs`);
   if (all.length < runs) console.log(`  (${url}: ${runs - all.length} of ${runs} Lighthouse runs gave no figures and are left out)`);
   const of = (key) => median(all.map((figures) => figures[key]));
