@@ -3,7 +3,11 @@
  * a virtual module with the chosen modules' client parts and styles, and `sw.js`.
  */
 import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { resolveHost, type HostConfig, type HostInput } from './contract.js';
 import { serviceWorkerSource } from './client/service-worker.js';
@@ -78,6 +82,38 @@ export interface KotaKitPluginOptions {
   clientEntries?: Record<string, string>;
   /** Emit `sw.js` on build (default true). */
   serviceWorker?: boolean;
+  /** Write `.br` and `.gz` beside the built scripts and styles for the server to send as they are (default true). */
+  precompress?: boolean;
+}
+
+/** Built files worth sending compressed: text, at least this big (below it, the headers outweigh the saving). */
+const precompressedTypes = /\.(?:js|mjs|css|svg|json)$/;
+const precompressMinBytes = 1024;
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/**
+ * Writes `<file>.br` (quality 11) and `<file>.gz` (level 9) beside each of `fileNames` in `dir` that is text and at
+ * least 1 kB. Done once at build, where the time is free, instead of at gzip level 4 on every request: the phone gets
+ * a sixth fewer bytes of script (brotli) and the server spends no CPU on them. Returns the files compressed.
+ */
+export async function precompressFiles(dir: string, fileNames: string[]): Promise<string[]> {
+  const done: string[] = [];
+  await Promise.all(
+    fileNames
+      .filter((fileName) => precompressedTypes.test(fileName))
+      .map(async (fileName) => {
+        const source = await readFile(join(dir, fileName));
+        if (source.length < precompressMinBytes) return;
+        const [br, gz] = await Promise.all([
+          brotli(source, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: source.length } }),
+          gzipAsync(source, { level: 9 }),
+        ]);
+        await Promise.all([writeFile(join(dir, `${fileName}.br`), br), writeFile(join(dir, `${fileName}.gz`), gz)]);
+        done.push(fileName);
+      }),
+  );
+  return done.sort();
 }
 
 /** Source of `virtual:kota-kit/client`: imports styles and each module's client part, exports `clientModules`. */
@@ -168,6 +204,11 @@ export function kotaKit(options: KotaKitPluginOptions): Plugin {
       const shell = [...new Set([base, region.logo, '/manifest.webmanifest'])];
       const version = createHash('sha256').update(assets.join('\n')).update(JSON.stringify(shell)).digest('hex').slice(0, 12);
       this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource({ version, assets, shell }) });
+    },
+    async writeBundle(output, bundle) {
+      if (resolved?.build.ssr || options.precompress === false || !output.dir) return;
+      // Only the hashed files under assets/: their names change with their content, so a compressed copy never goes stale.
+      await precompressFiles(output.dir, Object.keys(bundle).filter((fileName) => fileName.startsWith(`${resolved?.build.assetsDir ?? 'assets'}/`)));
     },
   };
 }

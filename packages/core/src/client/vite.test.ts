@@ -1,9 +1,14 @@
 // @vitest-environment node
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Plugin } from 'vite';
 import { defineHost, defineModule, resolveHost, z } from '../index.js';
 import { serviceWorkerSource } from './service-worker.js';
-import { addCompileHints, clientModuleCode, compileHint, kotaKit, vitePreloadHelperId } from '../vite.js';
+import { addCompileHints, clientModuleCode, compileHint, kotaKit, precompressFiles, vitePreloadHelperId } from '../vite.js';
 
 const notes = defineModule({
   id: 'notes',
@@ -74,6 +79,43 @@ describe('kotaKit vite plugin', () => {
     expect(sw.source).toContain('["/assets/index-abc.js","/assets/index-def.css"]');
     expect(sw.source).not.toContain('index-abc.js.map');
     expect(sw.source).toContain('/logo.svg');
+  });
+
+  it('writes .br and .gz beside the hashed scripts and styles of the browser build, not the server render', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kk-precompress-'));
+    try {
+      await mkdir(join(dir, 'assets'));
+      const script = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `kata-${i}`))};\n`;
+      await writeFile(join(dir, 'assets/app-abc.js'), script);
+      await writeFile(join(dir, 'assets/tiny-abc.js'), 'export {};\n');
+      await writeFile(join(dir, 'assets/photo-abc.png'), Buffer.alloc(4096, 7));
+      await writeFile(join(dir, 'index.html'), `<!doctype html>${' '.repeat(2048)}`);
+      const files = ['assets/app-abc.js', 'assets/tiny-abc.js', 'assets/photo-abc.png', 'index.html'];
+      const bundle = Object.fromEntries(files.map((file) => [file, {}]));
+
+      const server = kotaKit({ host });
+      call(server, 'configResolved', { base: '/', build: { ssr: true, assetsDir: 'assets' } });
+      await (server.writeBundle as Hook).call({}, { dir }, bundle);
+      expect(existsSync(join(dir, 'assets/app-abc.js.br'))).toBe(false);
+
+      const browser = kotaKit({ host });
+      call(browser, 'configResolved', { base: '/', build: { ssr: false, assetsDir: 'assets' } });
+      await (browser.writeBundle as Hook).call({}, { dir }, bundle);
+      expect(brotliDecompressSync(await readFile(join(dir, 'assets/app-abc.js.br'))).toString()).toBe(script);
+      expect(gunzipSync(await readFile(join(dir, 'assets/app-abc.js.gz'))).toString()).toBe(script);
+      expect((await readFile(join(dir, 'assets/app-abc.js.br'))).length).toBeLessThan((await readFile(join(dir, 'assets/app-abc.js.gz'))).length);
+      // Too small to gain, not text, or not hashed (index.html is rewritten per region by the server): left alone.
+      for (const file of ['assets/tiny-abc.js', 'assets/photo-abc.png', 'index.html']) expect(existsSync(join(dir, `${file}.br`)), file).toBe(false);
+      // A host can turn it off.
+      await rm(join(dir, 'assets/app-abc.js.br'));
+      const off = kotaKit({ host, precompress: false });
+      call(off, 'configResolved', { base: '/', build: { ssr: false, assetsDir: 'assets' } });
+      await (off.writeBundle as Hook).call({}, { dir }, bundle);
+      expect(existsSync(join(dir, 'assets/app-abc.js.br'))).toBe(false);
+      expect(await precompressFiles(dir, files)).toEqual(['assets/app-abc.js']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("lists each language's translation chunks, with what they import, for the server to preload", () => {

@@ -55,13 +55,18 @@ export function compressAnswers(): MiddlewareHandler {
 
 /** "gzip" (or "*") listed with a quality above zero. */
 export function acceptsGzip(header: string | undefined): boolean {
+  return acceptsEncoding(header, 'gzip');
+}
+
+/** A content coding ("gzip", "br") listed in Accept-Encoding, or "*", with a quality above zero. */
+export function acceptsEncoding(header: string | undefined, coding: string): boolean {
   if (!header) return false;
   let wildcard = false;
   for (const part of header.split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
     const accepted = q === undefined || Number(q.slice(2)) > 0;
-    if (name.trim() === 'gzip') return accepted;
+    if (name.trim() === coding) return accepted;
     if (name.trim() === '*') wildcard = accepted;
   }
   return wildcard;

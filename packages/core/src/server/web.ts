@@ -3,6 +3,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { tileOrigin, type Region } from '../region.js';
+import { acceptsEncoding } from './compress.js';
 import { contentSecurityPolicy } from './security.js';
 import { absoluteUrlFor, defaultHeadTags, escapeHtml, pageHeadTags, scriptJson, sitemapXml, type ModulePage, type PageHead, type SitemapEntry } from './pages.js';
 import type { Logger } from './services.js';
@@ -230,6 +231,19 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
   });
 
   if (!root) return;
+  // Which hashed assets have a .br / .gz copy written by the Vite plugin (asked once per file: the build does not change).
+  const copies = new Map<string, Promise<boolean>>();
+  const hasCopy = (file: string) => {
+    let known = copies.get(file);
+    if (!known) copies.set(file, (known = stat(file).then((info) => info.isFile(), () => false)));
+    return known;
+  };
+  const precompressedCopy = async (file: string, acceptEncoding: string | undefined) => {
+    for (const [coding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+      if (acceptsEncoding(acceptEncoding, coding) && (await hasCopy(file + suffix))) return { coding, file: file + suffix };
+    }
+    return null;
+  };
   app.get('*', async (c, next) => {
     const path = decodeURIComponent(new URL(c.req.url).pathname);
     if (path.startsWith('/api/')) return next();
@@ -238,10 +252,17 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
       const info = await stat(file).catch(() => null);
       if (info?.isFile()) {
         const immutable = path.startsWith('/assets/');
-        return c.body(await readFile(file), 200, {
+        const headers: Record<string, string> = {
           'content-type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
           'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        });
+        };
+        const precompressed = immutable ? await precompressedCopy(file, c.req.header('accept-encoding')) : null;
+        if (precompressed) {
+          headers['content-encoding'] = precompressed.coding;
+          headers.vary = 'Accept-Encoding';
+          return c.body(await readFile(precompressed.file), 200, headers);
+        }
+        return c.body(await readFile(file), 200, headers);
       }
       return c.notFound();
     }
