@@ -102,6 +102,15 @@ it('goes from draft to review to changes to published to the public page on a ph
   await citizen.goto('/berita');
   await citizen.getByRole('heading', { name: 'Berita kota', level: 1 }).waitFor();
   await check(citizen, 'list');
+  // A search from the list's search row lands in the address and shows only what matches.
+  const items = citizen.getByRole('list', { name: 'Daftar berita' }).getByRole('listitem');
+  const before = await items.count();
+  await citizen.getByRole('searchbox', { name: 'Cari berita' }).fill('kuliner');
+  await citizen.getByRole('button', { name: 'Cari', exact: true }).click();
+  await citizen.waitForURL(/\/berita\?q=kuliner$/);
+  await citizen.getByRole('link', { name: 'Festival kuliner Pasar Lama digelar akhir pekan' }).waitFor();
+  await expect.poll(() => items.count()).toBeLessThan(before);
+  for (const text of await items.allTextContents()) expect(text.toLowerCase()).toContain('kuliner');
   await citizen.goto('/berita/kategori/kesehatan');
   await citizen.getByRole('heading', { name: 'Berita Kesehatan', level: 1 }).waitFor();
   await check(citizen, 'category');

@@ -125,6 +125,14 @@ describe('laksa in a built host on a phone', () => {
     const view = await web.server.client().json<TrackView>(`/api/laksa/track/${token}`);
     expect(view.body.report.rating).toBe(4);
     expect(view.body.report.status).toBe('resolved');
+
+    // Anyone: the public list, filtered from its "Saring laporan" disclosure; the filter lands in the address.
+    await page.goto('/laksa');
+    await page.getByText('Saring laporan', { exact: true }).click();
+    await page.locator('details', { hasText: 'Saring laporan' }).getByLabel(/^Kecamatan/).selectOption('Karawaci');
+    await page.waitForURL(/[?&]kecamatan=Karawaci/);
+    await page.getByText('Saringan aktif', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Jalan berlubang di Jl. Imam Bonjol' }).waitFor();
     await page.context().close();
   });
 

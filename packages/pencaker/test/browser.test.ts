@@ -65,7 +65,14 @@ it('a seeker registers, fills the profile, searches and applies; the employer in
   await seeker.getByText('Diajukan', { exact: true }).waitFor();
   problems.push(...(await check(seeker, 'profile-card')));
 
-  await seeker.goto('/pencaker?q=gudang&kecamatan=Benda');
+  // The search row, then a filter from "more filters": the search lands in the address (shareable, back works).
+  await seeker.goto('/pencaker');
+  await seeker.getByRole('searchbox', { name: 'Cari lowongan' }).fill('gudang');
+  await seeker.getByText('Saringan lainnya', { exact: true }).click();
+  await seeker.getByLabel('Kecamatan').selectOption('Benda');
+  await seeker.getByRole('button', { name: 'Terapkan saringan' }).click();
+  await seeker.waitForURL(/\/pencaker\?q=gudang&kecamatan=Benda$/);
+  await seeker.getByText('Saringan lainnya (1 aktif)').waitFor();
   const result = seeker.locator('article', { hasText: 'PT Cahaya Logistik Bandara' }).first();
   await result.waitFor();
   problems.push(...(await check(seeker, 'search')));

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState, type ReactNode } from 'react';
 import { I18nProvider } from './translator.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Button, Table, TextField } from './components.js';
+import { Button, Disclosure, SearchForm, Table, TextField } from './components.js';
 import { createI18n } from './i18n.js';
 
 const i18n = createI18n({ modules: [], defaultLanguage: 'id', language: 'id' });
@@ -27,6 +27,55 @@ describe('TextField', () => {
     const input = screen.getByRole('textbox', { name: 'Nama' });
     expect(input.hasAttribute('aria-invalid')).toBe(false);
     expect(input.hasAttribute('aria-describedby')).toBe(false);
+  });
+});
+
+describe('SearchForm', () => {
+  it('names the field, searches on Enter or the button with what was typed, and keeps extra filters inside the form', () => {
+    const searched: string[] = [];
+    function Page() {
+      const [text, setText] = useState('');
+      return (
+        <SearchForm label="Cari lowongan" button="Cari" placeholder="gudang, kasir" value={text} onChange={setText} onSubmit={() => searched.push(text)}>
+          <details>
+            <summary>Saringan lainnya</summary>
+          </details>
+        </SearchForm>
+      );
+    }
+    wrap(<Page />);
+    const form = screen.getByRole('search');
+    const input = screen.getByRole('searchbox', { name: 'Cari lowongan' }) as HTMLInputElement;
+    expect(input.name).toBe('q');
+    expect(input.placeholder).toBe('gudang, kasir');
+    expect(input.getAttribute('enterkeyhint')).toBe('search');
+    fireEvent.change(input, { target: { value: 'kasir' } });
+    fireEvent.submit(form);
+    fireEvent.click(screen.getByRole('button', { name: 'Cari' }));
+    expect(searched).toEqual(['kasir', 'kasir']);
+    expect(form.contains(screen.getByText('Saringan lainnya'))).toBe(true);
+  });
+});
+
+describe('Disclosure', () => {
+  it('is a native details element, closed unless asked, with decorative icons', () => {
+    wrap(
+      <>
+        <Disclosure summary="Saringan lainnya" icon="filter">
+          <p>Kecamatan</p>
+        </Disclosure>
+        <Disclosure summary="Saringan lainnya (2 aktif)" open>
+          <p>Sektor</p>
+        </Disclosure>
+      </>,
+    );
+    const [closed, open] = [...document.querySelectorAll('details')];
+    expect(closed!.open).toBe(false);
+    expect(open!.open).toBe(true);
+    expect(closed!.querySelector('summary')!.textContent).toBe('Saringan lainnya');
+    expect(closed!.querySelectorAll('summary svg[aria-hidden="true"]')).toHaveLength(2);
+    expect(open!.querySelectorAll('summary svg')).toHaveLength(1);
+    expect(closed!.textContent).toContain('Kecamatan');
   });
 });
 

@@ -1,4 +1,4 @@
-import { Button, EmptyState, ErrorState, Icon, Link, Loading, PageHeader, useLanguage, useNavigate, useQuery } from '@kota-kit/core/client';
+import { Button, Disclosure, EmptyState, ErrorState, Icon, Link, Loading, PageHeader, useLanguage, useNavigate, useQuery } from '@kota-kit/core/client';
 import { useState, type FormEvent } from 'react';
 import type { PublicReport } from '../schemas.js';
 import { reportStatuses, reportTypes, stages, type ReportStatus, type ReportType, type Stage } from '../vocabulary.js';
@@ -158,8 +158,7 @@ function PublicReports() {
       <h2 id="lk-public-title" className="lk-section-title">
         {t('list.title')}
       </h2>
-      <details className="lk-filters" open={filtered || undefined}>
-        <summary>{filtered ? t('list.filtersActive') : t('list.filters')}</summary>
+      <Disclosure className="lk-filters" icon="filter" open={filtered} summary={filtered ? t('list.filtersActive') : t('list.filters')}>
         <div className="lk-filters__grid">
           <label className="lk-filter">
             <span>{t('list.category')}</span>
@@ -215,7 +214,7 @@ function PublicReports() {
             {t('list.clear')}
           </Button>
         ) : null}
-      </details>
+      </Disclosure>
 
       <div className="lk-toggle" role="group" aria-label={t('list.viewLabel')}>
         <button type="button" className="lk-toggle__button" aria-pressed={view === 'list'} onClick={() => set({ tampilan: null })}>

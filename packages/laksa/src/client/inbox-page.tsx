@@ -1,5 +1,5 @@
 import { addDays } from '@kota-kit/core/client';
-import { Button, Card, EmptyState, ErrorState, Loading, Navigate, PageHeader, useBootstrap, useLanguage, useQuery, useSession, useToday } from '@kota-kit/core/client';
+import { Button, Card, Disclosure, EmptyState, ErrorState, Loading, Navigate, PageHeader, useBootstrap, useLanguage, useQuery, useSession, useToday } from '@kota-kit/core/client';
 import { useState } from 'react';
 import { inboxQuerySchema, inboxTabs, reportStatuses, stages, type InboxTab } from '../schemas.js';
 import { api, apiBase, data, queryFrom } from './api.js';
@@ -154,8 +154,7 @@ function InboxList() {
         />
       )}
       {/* Below the list: the tabs do the triage, the list comes first on a phone's screen. */}
-      <details className="lk-filters lk-inbox-filters">
-        <summary>{t('list.filters')}</summary>
+      <Disclosure className="lk-filters lk-inbox-filters" icon="filter" summary={t('list.filters')}>
         <div className="lk-filters__grid">
           {select('stage', t('list.stage'), stages.map((stage) => ({ value: stage, label: t(`stage.${stage}`) })))}
           {select('status', t('list.status'), reportStatuses.map((status) => ({ value: status, label: t(`status.${status}`) })))}
@@ -171,7 +170,7 @@ function InboxList() {
             </label>
           </div>
         ) : null}
-      </details>
+      </Disclosure>
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { Button, data, ErrorState, Loading, PageHeader, PagedList, SubNav, TextField, useParams, useQuery, useSearchParams } from '@kota-kit/core/client';
+import { useState } from 'react';
+import { data, ErrorState, Loading, PageHeader, PagedList, SearchForm, SubNav, useParams, useQuery, useSearchParams } from '@kota-kit/core/client';
 import { api } from '../api.js';
 import { BeritaNav, NewsItem, useBeritaOptions } from '../shared.js';
 import { useT } from '../translations/index.js';
@@ -19,8 +19,7 @@ export default function ListPage() {
   });
   const current = categories.find((item) => item.slug === category);
   const title = current ? t('list.categoryTitle', { name: current.name.id }) : tag ? t('list.tagTitle', { tag }) : t('list.title');
-  const search = (event: FormEvent) => {
-    event.preventDefault();
+  const search = () => {
     setParams(text.trim() ? { q: text.trim() } : {});
   };
   const feedBase = category ? `/berita/kategori/${category}` : '/berita';
@@ -29,12 +28,7 @@ export default function ListPage() {
     <>
       <PageHeader title={title} />
       <BeritaNav />
-      <form role="search" className="bt-search" onSubmit={search}>
-        <TextField label={t('list.search')} type="search" name="q" value={text} onChange={(event) => setText(event.target.value)} />
-        <Button type="submit" variant="secondary">
-          {t('list.searchButton')}
-        </Button>
-      </form>
+      <SearchForm label={t('list.search')} button={t('list.searchButton')} value={text} onChange={setText} onSubmit={search} />
       {/* One row that scrolls sideways on a phone (core's SubNav), not three rows of chips above the news. */}
       <SubNav label={t('list.categories')} links={categories.map((item) => ({ to: `/berita/kategori/${item.slug}`, label: item.name.id, current: item.slug === category }))} />
       {list.isPending && <Loading />}

@@ -156,3 +156,58 @@ export function FormError({ children }: { children?: ReactNode }) {
     </div>
   );
 }
+
+/* ---------- SearchForm ---------- */
+
+export interface SearchFormProps {
+  /** The field's label, e.g. "Cari berita". */
+  label: ReactNode;
+  /** The submit button's text, e.g. "Cari". */
+  button: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  /** Called on submit (Enter or the button); the page's address usually carries the search. */
+  onSubmit: () => void;
+  /** An example of what to type; the label still names the field. */
+  placeholder?: string;
+  name?: string;
+  /** Under the field's row: more filters (a `<details>`), a count. */
+  children?: ReactNode;
+  className?: string;
+}
+
+/**
+ * A search field and its button on one row, so a phone shows the results under it rather than a screen of form:
+ * `role="search"`, the keyboard's Enter key says "search", and a module's extra filters go underneath.
+ */
+export function SearchForm({ label, button, value, onChange, onSubmit, placeholder, name = 'q', children, className }: SearchFormProps) {
+  const { controlId } = useFieldIds(undefined, undefined, undefined);
+  return (
+    <form
+      role="search"
+      className={cx('kk-search', className)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <label className="kk-field__label" htmlFor={controlId}>
+        {label}
+      </label>
+      <div className="kk-search__row">
+        <input
+          id={controlId}
+          className="kk-input"
+          type="search"
+          name={name}
+          value={value}
+          placeholder={placeholder}
+          enterKeyHint="search"
+          onChange={(event) => onChange(event.target.value)}
+        />
+        <Button type="submit">{button}</Button>
+      </div>
+      {children}
+    </form>
+  );
+}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Icon, type IconName } from '../icons.js';
 import { cx } from './class-names.js';
 
 /* ---------- Layout bits ---------- */
@@ -46,5 +47,34 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
       </div>
       {actions && <div className="kk-page-header__actions">{actions}</div>}
     </div>
+  );
+}
+
+export interface DisclosureProps {
+  /** The line that opens it, e.g. "Saringan lainnya (2 aktif)". */
+  summary: ReactNode;
+  /** Open at first, e.g. when a filter inside it is on. */
+  open?: boolean;
+  /** An icon before the summary, e.g. "filter". */
+  icon?: IconName;
+  children: ReactNode;
+  className?: string;
+}
+
+/**
+ * A line that opens to show more (filters, a table behind a chart), with a chevron that turns when open. A native
+ * `<details>`, so it opens on a server-rendered page before the app has started, and the keyboard and screen
+ * readers know it.
+ */
+export function Disclosure({ summary, open, icon, children, className }: DisclosureProps) {
+  return (
+    <details className={cx('kk-disclosure', className)} open={open || undefined}>
+      <summary className="kk-disclosure__summary">
+        {icon && <Icon name={icon} />}
+        <span>{summary}</span>
+        <Icon name="chevron-right" className="kk-disclosure__chevron" />
+      </summary>
+      <div className="kk-disclosure__body">{children}</div>
+    </details>
   );
 }

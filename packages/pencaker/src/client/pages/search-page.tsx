@@ -1,6 +1,6 @@
 /** Vacancy search: text and filters in the address (shareable, back button works), results a page at a time, save the search. */
-import { Button, Card, data, EmptyState, ErrorState, FormError, Loading, PageHeader, PagedList, SelectField, TextField, useBootstrap, useQuery, useSearchParams } from '@kota-kit/core/client';
-import { useState, type FormEvent } from 'react';
+import { Button, data, Disclosure, EmptyState, ErrorState, FormError, Loading, PageHeader, PagedList, SearchForm, SelectField, TextField, useBootstrap, useQuery, useSearchParams } from '@kota-kit/core/client';
+import { useState } from 'react';
 // The vocabulary file, not the schemas: the search page loads no schema library.
 import { educationLevels, employmentTypes, recencyDays, sectors } from '../../schemas/vocabulary.js';
 import { api } from '../api.js';
@@ -26,8 +26,8 @@ export default function SearchPage() {
   const [saved, setSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
 
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
+  const activeFilters = filterKeys.filter((key) => key !== 'q' && filters[key]).length;
+  const apply = () => {
     const next = new URLSearchParams();
     for (const key of filterKeys) if (draft[key]) next.set(key, draft[key]!);
     setParams(next);
@@ -55,30 +55,38 @@ export default function SearchPage() {
     <>
       <PageHeader title={t('search.title')} description={t('search.description')} />
       <PencakerNav />
-      <Card title={t('search.heading')}>
-        <form className="pk-search" onSubmit={apply} role="search">
-          <TextField label={t('search.q')} hint={t('search.qHint')} type="search" name="q" value={draft.q ?? ''} onChange={set('q')} />
-          <details className="pk-more" open={Object.keys(filters).some((key) => key !== 'q')}>
-            <summary>{t('search.more')}</summary>
-            <SelectField label={t('search.kecamatan')} value={draft.kecamatan ?? ''} onChange={set('kecamatan')} options={[anyOption, ...kecamatan.map((name) => ({ value: name, label: name }))]} />
-            <SelectField label={t('search.sector')} value={draft.sector ?? ''} onChange={set('sector')} options={[anyOption, ...sectors.map((value) => ({ value, label: t(`vocab.sector.${value}`) }))]} />
-            <SelectField label={t('search.education')} value={draft.education ?? ''} onChange={set('education')} options={[anyOption, ...educationLevels.map((value) => ({ value, label: t(`vocab.education.${value}`) }))]} />
-            <SelectField label={t('search.type')} value={draft.employmentType ?? ''} onChange={set('employmentType')} options={[anyOption, ...employmentTypes.map((value) => ({ value, label: t(`vocab.type.${value}`) }))]} />
-            <TextField label={t('search.salaryMin')} inputMode="numeric" value={draft.salaryMin ?? ''} onChange={set('salaryMin')} />
-            <SelectField label={t('search.recency')} value={draft.postedWithin ?? ''} onChange={set('postedWithin')} options={[anyOption, ...recencyDays.map((days) => ({ value: String(days), label: t('search.recencyDays', { days }) }))]} />
-            <SelectField
-              label={t('search.sort')}
-              value={draft.sort ?? ''}
-              onChange={set('sort')}
-              options={[
-                { value: '', label: t('search.relevance') },
-                { value: 'date', label: t('search.date') },
-              ]}
-            />
-          </details>
-          <Button type="submit">{t('search.submit')}</Button>
-        </form>
-      </Card>
+      <SearchForm
+        className="pk-search"
+        label={t('search.heading')}
+        button={t('search.submit')}
+        placeholder={t('search.qHint')}
+        value={draft.q ?? ''}
+        onChange={(q) => setDraft((current) => ({ ...current, q }))}
+        onSubmit={apply}
+      >
+        {/* Closed unless a filter is on: the results start right under the search row on a phone. */}
+        <Disclosure icon="filter" open={activeFilters > 0} summary={activeFilters > 0 ? t('search.moreActive', { count: activeFilters }) : t('search.more')}>
+          <SelectField label={t('search.kecamatan')} value={draft.kecamatan ?? ''} onChange={set('kecamatan')} options={[anyOption, ...kecamatan.map((name) => ({ value: name, label: name }))]} />
+          <SelectField label={t('search.sector')} value={draft.sector ?? ''} onChange={set('sector')} options={[anyOption, ...sectors.map((value) => ({ value, label: t(`vocab.sector.${value}`) }))]} />
+          <SelectField label={t('search.education')} value={draft.education ?? ''} onChange={set('education')} options={[anyOption, ...educationLevels.map((value) => ({ value, label: t(`vocab.education.${value}`) }))]} />
+          <SelectField label={t('search.type')} value={draft.employmentType ?? ''} onChange={set('employmentType')} options={[anyOption, ...employmentTypes.map((value) => ({ value, label: t(`vocab.type.${value}`) }))]} />
+          <TextField label={t('search.salaryMin')} inputMode="numeric" value={draft.salaryMin ?? ''} onChange={set('salaryMin')} />
+          <SelectField label={t('search.recency')} value={draft.postedWithin ?? ''} onChange={set('postedWithin')} options={[anyOption, ...recencyDays.map((days) => ({ value: String(days), label: t('search.recencyDays', { days }) }))]} />
+          <SelectField
+            label={t('search.sort')}
+            value={draft.sort ?? ''}
+            onChange={set('sort')}
+            options={[
+              { value: '', label: t('search.relevance') },
+              { value: 'date', label: t('search.date') },
+            ]}
+          />
+          {/* The search row is a screen up by now. */}
+          <Button type="submit" className="pk-apply">
+            {t('search.apply')}
+          </Button>
+        </Disclosure>
+      </SearchForm>
       {results.isPending && <Loading />}
       {results.isError && <ErrorState error={results.error} onRetry={() => void results.refetch()} />}
       {results.data && (

@@ -43,8 +43,7 @@ export const en: SameShape<typeof id> = {
   search: {
     title: 'Job vacancies',
     description: 'Vacancies from employers verified by the manpower agency.',
-    q: 'Keywords',
-    qHint: 'For example: warehouse, cashier, nurse',
+    qHint: 'e.g. warehouse, cashier',
     kecamatan: 'District',
     sector: 'Sector',
     education: 'My education',
@@ -68,6 +67,8 @@ export const en: SameShape<typeof id> = {
     filters: 'Filters',
     heading: 'Find a job',
     more: 'More filters',
+    moreActive: 'More filters ({{count}} on)',
+    apply: 'Apply filters',
   },
   detail: {
     back: 'Back to vacancies',

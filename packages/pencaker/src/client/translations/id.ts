@@ -40,8 +40,7 @@ export const id = {
   search: {
     title: 'Lowongan kerja',
     description: 'Lowongan dari perusahaan yang diverifikasi Disnaker.',
-    q: 'Kata kunci',
-    qHint: 'Contoh: gudang, kasir, perawat',
+    qHint: 'Contoh: gudang, kasir',
     kecamatan: 'Kecamatan',
     sector: 'Sektor',
     education: 'Pendidikan saya',
@@ -65,6 +64,8 @@ export const id = {
     filters: 'Saringan',
     heading: 'Cari lowongan',
     more: 'Saringan lainnya',
+    moreActive: 'Saringan lainnya ({{count}} aktif)',
+    apply: 'Terapkan saringan',
   },
   detail: {
     back: 'Kembali ke lowongan',
