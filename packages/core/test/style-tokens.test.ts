@@ -45,6 +45,35 @@ function rawColours(css: string): RawColour[] {
   return found;
 }
 
+/** Selectors listed twice in one rule's selector list: the trace of an edit that dropped a rule's declarations. */
+function repeatedSelectors(css: string): string[] {
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const repeated: string[] = [];
+  for (const rule of text.matchAll(/([^{};]+)\{/g)) {
+    const prelude = rule[1]!.trim();
+    if (prelude.startsWith('@')) continue;
+    // Split at the top-level commas only (not those inside :is(), :not()).
+    const selectors: string[] = [];
+    let depth = 0;
+    let current = '';
+    for (const char of prelude) {
+      if (char === '(') depth += 1;
+      if (char === ')') depth -= 1;
+      if (char === ',' && depth === 0) {
+        selectors.push(current.trim().replace(/\s+/g, ' '));
+        current = '';
+      } else current += char;
+    }
+    selectors.push(current.trim().replace(/\s+/g, ' '));
+    const seen = new Set<string>();
+    for (const selector of selectors) {
+      if (seen.has(selector)) repeated.push(selector);
+      seen.add(selector);
+    }
+  }
+  return repeated;
+}
+
 function cssFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -72,6 +101,28 @@ describe('raw colour detection', () => {
 
   it('reports the line of the declaration', () => {
     expect(rawColours('.a {\n  margin: 0;\n  color: #123456;\n}')).toEqual([{ line: 3, declaration: 'color: #123456' }]);
+  });
+});
+
+describe('repeated selector detection', () => {
+  it('finds a selector listed twice in one rule, not across rules or inside :is()', () => {
+    expect(repeatedSelectors('.pk-row,\n.pk-actions,\n.pk-row {\n  justify-content: space-between;\n}')).toEqual(['.pk-row']);
+    expect(repeatedSelectors('/* .a, .a { */ .a { color: inherit; }\n.a, .b:is(.c, .c) { margin: 0; }\n@media (min-width: 40rem) { .a { margin: 1px; } }')).toEqual([]);
+  });
+});
+
+describe('style sheets', () => {
+  const files = readdirSync(packagesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => {
+      try {
+        return cssFiles(join(packagesDir, entry.name, 'src'));
+      } catch {
+        return [];
+      }
+    });
+  it.each(files.map((file) => [relative(packagesDir, file), file]))('%s lists no selector twice in one rule', (_name, file) => {
+    expect(repeatedSelectors(readFileSync(file, 'utf8')), 'a selector listed twice usually means a rule lost its declarations in an edit').toEqual([]);
   });
 });
 
