@@ -33,16 +33,18 @@ export async function startBuiltHost(_portBase?: number, timeoutMs = 240_000): P
     if (listening && !url) url = `http://127.0.0.1:${listening[1]}`;
   });
   server.stderr?.on('data', (chunk) => (output += chunk));
+  // Ended by itself, or by a signal from outside (then exitCode stays null and only signalCode is set).
+  const ended = () => server.exitCode !== null || server.signalCode !== null;
   const stop = async () => {
     server.kill('SIGTERM');
-    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
+    await new Promise((resolve) => (ended() ? resolve(null) : server.once('exit', resolve)));
     rmSync(dataDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) {
+    if (ended()) {
       await stop();
-      throw new Error(`Server exited with ${server.exitCode}:\n${output}`);
+      throw new Error(`Server exited with ${server.exitCode ?? server.signalCode}:\n${output}`);
     }
     try {
       // A bounded wait: a server busy starting must not hold the test past its own deadline.

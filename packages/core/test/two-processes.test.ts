@@ -43,7 +43,7 @@ describe.each(targets)('two server processes on one %s database', () => {
 
   afterAll(async () => {
     for (const child of processes) child.kill('SIGTERM');
-    await Promise.all(processes.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+    await Promise.all(processes.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)))));
     await drop?.();
   });
 
