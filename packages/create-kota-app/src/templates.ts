@@ -111,55 +111,20 @@ function sortKeys(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-const serverEntry = `/** Server entry: one Node process serves the API and the built browser app. Settings come from the environment (.env.example). */
+const serverEntry = `/**
+ * Server entry: one Node process serves the API and the built browser app. Settings come from the environment
+ * (.env.example); the data lives in this folder's .data unless they say otherwise.
+ */
 import { fileURLToPath } from 'node:url';
-import { createServer } from '@kota-kit/core/server';
+import { runHost } from '@kota-kit/core/server';
 import host from '../kota.config.js';
 
-const demo = process.argv.includes('--demo') || process.env.KOTA_DEMO === '1';
-const port = Number(process.env.PORT ?? 3000);
-
-let server: Awaited<ReturnType<typeof createServer>>;
-try {
-  server = await createServer({
-    host,
-    // Resolve \`<package>/server\` from this host's own dependencies.
-    importModule: (specifier) => import(specifier),
-    databaseUrl: process.env.DATABASE_URL,
-    dataDir: process.env.KOTA_DATA_DIR ?? fileURLToPath(new URL('../../.data/db', import.meta.url)),
-    uploadsDir: process.env.KOTA_UPLOADS_DIR ?? fileURLToPath(new URL('../../.data/uploads', import.meta.url)),
-    clientDir: fileURLToPath(new URL('../client', import.meta.url)),
-    // Pages arrive with their first view rendered from the same components (src/render.ts).
-    renderEntry: fileURLToPath(new URL('../render/render.js', import.meta.url)),
-    // Daily snapshots of the embedded database (or pg_dump of PostgreSQL) and the uploads.
-    backups: {
-      dir: process.env.KOTA_BACKUP_DIR ?? fileURLToPath(new URL('../../.data/backups', import.meta.url)),
-      keepDays: Number(process.env.KOTA_BACKUP_KEEP_DAYS ?? 7),
-    },
-    demo,
-    // The number of reverse proxies in front (KOTA_TRUST_PROXY=1 behind one nginx); 0 or unset: none.
-    trustProxy: Number(process.env.KOTA_TRUST_PROXY ?? 0),
-    // The origin users reach: absolute links come from it, never from the request's Host header.
-    publicUrl: process.env.KOTA_PUBLIC_URL,
-    secureCookies: process.env.KOTA_SECURE_COOKIES ? process.env.KOTA_SECURE_COOKIES === '1' : undefined,
-    bootstrapAdmin:
-      process.env.KOTA_ADMIN_EMAIL && process.env.KOTA_ADMIN_PASSWORD ? { email: process.env.KOTA_ADMIN_EMAIL, password: process.env.KOTA_ADMIN_PASSWORD } : undefined,
-  });
-} catch (error) {
-  // A configuration, lock or migration problem is the operator's to fix: say it plainly, without a stack trace.
-  const known = ['HostConfigError', 'DataFolderLockedError', 'MigrationError', 'DemoDatabaseError'].includes((error as Error).name);
-  console.error(known ? \`Cannot start: \${(error as Error).message}\` : error);
-  process.exit(1);
-}
-// Demo mode has published passwords: it answers only on this machine unless HOST says otherwise.
-await server.listen(port, process.env.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'));
-console.log(\`Listening on http://\${process.env.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0')}:\${port}\${demo ? ' (demo mode, password demo1234)' : ''}\`);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void server.close().then(() => process.exit(0));
-  });
-}
+await runHost({
+  host,
+  // Resolve \`<package>/server\` from this host's own dependencies.
+  importModule: (specifier) => import(specifier),
+  serverDir: fileURLToPath(new URL('.', import.meta.url)),
+});
 `;
 
 const backupEntry = `/**
@@ -167,38 +132,10 @@ const backupEntry = `/**
  *   npm run backup [file]    (default: KOTA_BACKUP_DIR/kota-backup-<date>.tar.gz)
  *   npm run restore <file>   (stop the host first)
  */
-import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backupFileName, createBackup, DataFolderLockedError, listBackups, restoreBackup } from '@kota-kit/core/server';
+import { runBackupCommand } from '@kota-kit/core/server';
 
-const [command, fileArgument] = process.argv.slice(2);
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const dataDir = databaseUrl ? undefined : (process.env.KOTA_DATA_DIR ?? fileURLToPath(new URL('../../.data/db', import.meta.url)));
-const uploadsDir = process.env.KOTA_UPLOADS_DIR ?? fileURLToPath(new URL('../../.data/uploads', import.meta.url));
-const backupDir = process.env.KOTA_BACKUP_DIR ?? fileURLToPath(new URL('../../.data/backups', import.meta.url));
-const fromCaller = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
-
-try {
-  if (command === 'backup') {
-    const file = fileArgument ? fromCaller(fileArgument) : join(backupDir, backupFileName(new Date()));
-    const manifest = await createBackup({ databaseUrl, dataDir, uploadsDir, file });
-    console.log(\`Backup written to \${file} (\${manifest.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'}, \${manifest.uploadFiles} upload files).\`);
-  } else if (command === 'restore' && fileArgument) {
-    const manifest = await restoreBackup({ file: fromCaller(fileArgument), databaseUrl, dataDir, uploadsDir });
-    console.log(\`Restored the backup of \${manifest.createdAt} (core \${manifest.coreVersion}, \${manifest.uploadFiles} upload files). Start the host again.\`);
-  } else {
-    console.error('Usage: backup [file] | restore <file>');
-    process.exitCode = 2;
-  }
-} catch (error) {
-  if (!(error instanceof DataFolderLockedError)) throw error;
-  const newest = (await listBackups(backupDir))[0];
-  console.error(
-    \`The host is running on \${error.dataDir} (process \${error.holder.pid}). Stop it first\` +
-      (command === 'backup' && newest ? \`, or use its newest daily copy: \${newest.file}.\` : '.'),
-  );
-  process.exitCode = 1;
-}
+process.exitCode = await runBackupCommand({ dataRoot: fileURLToPath(new URL('../../.data', import.meta.url)), args: process.argv.slice(2) });
 `;
 
 const clientEntry = `/// <reference types="vite/client" />

@@ -36,4 +36,5 @@ export {
   type RestoreOptions,
   type ScheduleBackupsOptions,
 } from './backup.js';
+export { hostSettings, HostSettingsError, runBackupCommand, runHost, type BackupCommandOptions, type HostSettings, type RunHostOptions } from './run.js';
 export { holdsDemoData, holidayCoverage, pendingMigrations, type PendingMigrations } from './doctor.js';
