@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, compressAnswers } from './compress.js';
+import { acceptsEncoding, compressAnswers } from './compress.js';
 
 const big = 'date,market,price\n' + Array.from({ length: 4000 }, (_, i) => `2026-01-${String((i % 28) + 1).padStart(2, '0')},pasar-${i % 50},${14000 + (i % 7) * 50}`).join('\n');
 
@@ -59,12 +59,12 @@ describe('compressAnswers', () => {
   });
 
   it('reads Accept-Encoding with its qualities', () => {
-    expect(acceptsGzip('gzip')).toBe(true);
-    expect(acceptsGzip('br, GZIP;q=0.5')).toBe(true);
-    expect(acceptsGzip('gzip;q=0')).toBe(false);
-    expect(acceptsGzip('*')).toBe(true);
-    expect(acceptsGzip('br, *;q=0')).toBe(false);
-    expect(acceptsGzip('identity')).toBe(false);
-    expect(acceptsGzip(undefined)).toBe(false);
+    expect(acceptsEncoding('gzip', 'gzip')).toBe(true);
+    expect(acceptsEncoding('br, GZIP;q=0.5', 'gzip')).toBe(true);
+    expect(acceptsEncoding('gzip;q=0', 'gzip')).toBe(false);
+    expect(acceptsEncoding('*', 'gzip')).toBe(true);
+    expect(acceptsEncoding('br, *;q=0', 'gzip')).toBe(false);
+    expect(acceptsEncoding('identity', 'gzip')).toBe(false);
+    expect(acceptsEncoding(undefined, 'gzip')).toBe(false);
   });
 });

@@ -41,7 +41,7 @@ export function compressAnswers(): MiddlewareHandler {
     }
     const vary = res.headers.get('vary');
     if (vary !== '*' && !/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary ?? '')) c.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-    if (!acceptsGzip(c.req.header('accept-encoding'))) return;
+    if (!acceptsEncoding(c.req.header('accept-encoding'), 'gzip')) return;
     // Each chunk the answer gives is sent on at once (a sync flush), not held until zlib's buffer fills: an export's
     // first page, or a page's first part, reaches the client as soon as it is ready.
     const gzip = Duplex.toWeb(createGzip({ level: answerGzipLevel, flush: constants.Z_SYNC_FLUSH })) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
@@ -51,11 +51,6 @@ export function compressAnswers(): MiddlewareHandler {
     const etag = c.res.headers.get('etag');
     if (etag && !etag.startsWith('W/')) c.res.headers.set('etag', `W/${etag}`);
   };
-}
-
-/** "gzip" (or "*") listed with a quality above zero. */
-export function acceptsGzip(header: string | undefined): boolean {
-  return acceptsEncoding(header, 'gzip');
 }
 
 /** A content coding ("gzip", "br") listed in Accept-Encoding, or "*", with a quality above zero. */

@@ -257,12 +257,8 @@ export function mountWebApp(app: Hono<AppEnv>, options: WebAppOptions): void {
           'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
         };
         const precompressed = immutable ? await precompressedCopy(file, c.req.header('accept-encoding')) : null;
-        if (precompressed) {
-          headers['content-encoding'] = precompressed.coding;
-          headers.vary = 'Accept-Encoding';
-          return c.body(await readFile(precompressed.file), 200, headers);
-        }
-        return c.body(await readFile(file), 200, headers);
+        if (precompressed) Object.assign(headers, { 'content-encoding': precompressed.coding, vary: 'Accept-Encoding' });
+        return c.body(await readFile(precompressed?.file ?? file), 200, headers);
       }
       return c.notFound();
     }
