@@ -1,8 +1,8 @@
 // The built Tangerang Live host, started as `pnpm start` does, driven in headless Chromium on a phone viewport.
-import { launchChromium, phoneViewport, waitForApp } from '@kota-kit/core/testing';
+import { launchChromium, phoneViewport, recordBrowser, waitForApp } from '@kota-kit/core/testing';
 import { startBuiltHost, type BuiltHost } from './built-host.js';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 
 let host: BuiltHost;
 let baseUrl: string;
@@ -21,6 +21,12 @@ afterAll(async () => {
 
 async function phone(): Promise<BrowserContext> {
   const context = await browser.newContext({ ...phoneViewport, baseURL: baseUrl });
+  // A failure seen only on a busy CI machine then says what the page went through and what the server logged.
+  const journal = recordBrowser(context);
+  onTestFailed(() => {
+    const serverLog = host.output().trim().split('\n').slice(-30).join('\n');
+    console.error(`What the browser went through:\n${journal.report()}\n\nThe server's last log lines:\n${serverLog}`);
+  });
   // Never the internet (the street map's default tiles are OpenStreetMap's): the map keeps its offline drawing.
   await context.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname), (route) => route.abort('internetdisconnected'));
   return context;

@@ -15,5 +15,5 @@ export {
   type TestHost,
 } from './testing/server.js';
 export { hostileRequests, hostileValues, sendHostileRequests, type HostileRequest } from './testing/hostile.js';
-export { chromiumPath, launchChromium, phoneViewport, startBrowserHost, waitForApp, type BrowserTestHost, type BrowserTestModule } from './testing/browser.js';
+export { chromiumPath, launchChromium, phoneViewport, recordBrowser, startBrowserHost, waitForApp, type BrowserTestHost, type BrowserTestModule } from './testing/browser.js';
 export { smallTargets } from './testing/targets.js';

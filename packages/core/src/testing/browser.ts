@@ -152,3 +152,51 @@ export async function startBrowserHost(options: {
 export async function waitForApp(page: { locator(selector: string): { waitFor(options: { state: 'attached'; timeout?: number }): Promise<void> } }, timeout = 30_000): Promise<void> {
   await page.locator('html[data-kk-app="ready"]').waitFor({ state: 'attached', timeout });
 }
+
+/** The parts of a Playwright browser context the journal listens to (kept structural: playwright-core stays optional). */
+interface JournalContext {
+  on(event: 'page', listener: (page: JournalPage) => void): unknown;
+  on(event: 'requestfailed', listener: (request: { url(): string; method(): string; failure(): { errorText: string } | null }) => void): unknown;
+  on(event: 'response', listener: (response: { url(): string; status(): number; request(): { method(): string }; fromServiceWorker(): boolean }) => void): unknown;
+}
+interface JournalPage {
+  on(event: 'pageerror', listener: (error: Error) => void): unknown;
+  on(event: 'console', listener: (message: { type(): string; text(): string }) => void): unknown;
+  on(event: 'framenavigated', listener: (frame: { url(): string; parentFrame(): unknown }) => void): unknown;
+}
+
+/**
+ * What a browser context went through, one timed line each: navigations, API answers, failed requests, page errors
+ * and console errors. A browser test prints it when it fails (`onTestFailed`), so a failure seen only on CI says
+ * what the page was waiting for instead of only "timeout".
+ */
+export function recordBrowser(context: JournalContext): { lines: string[]; report(): string } {
+  const started = Date.now();
+  const lines: string[] = [];
+  const note = (line: string) => lines.push(`+${((Date.now() - started) / 1000).toFixed(2)} s ${line}`);
+  const path = (url: string) => {
+    try {
+      const parsed = new URL(url);
+      return parsed.pathname + parsed.search;
+    } catch {
+      return url;
+    }
+  };
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => note(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') note(`console ${message.type()}: ${message.text()}`);
+    });
+    page.on('framenavigated', (frame) => {
+      if (!frame.parentFrame()) note(`at ${path(frame.url())}`);
+    });
+  });
+  context.on('requestfailed', (request) => note(`failed ${request.method()} ${path(request.url())}: ${request.failure()?.errorText ?? '?'}`));
+  context.on('response', (response) => {
+    const url = path(response.url());
+    // The service worker's own fetch and its answer to the page are two responses; say which is which.
+    const via = response.fromServiceWorker() ? ' (answered by the service worker)' : '';
+    if (url.startsWith('/api/') || response.status() >= 400) note(`${response.status()} ${response.request().method()} ${url}${via}`);
+  });
+  return { lines, report: () => lines.join('\n') };
+}
