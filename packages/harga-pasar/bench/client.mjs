@@ -6,7 +6,8 @@
 // gunzip would take CPU from the server it measures (two cores: the server's thread, zlib's threads, this one),
 // while a real client decompresses on its own device. The warm-up run undoes gzip once to count the data's
 // bytes, which the MB/s figures are of.
-// Message in: { url, runs, headers }. Answer: { ms: number[], firstByteMs: number[], bytes, wireBytes, error? }.
+// Message in: { url, runs, headers }. Answer: { ms: number[], firstByteMs: number[], bytes, wireBytes, warmUpMs,
+// warmUpFirstByteMs, error? } (the warm-up's own times, which include its gunzip).
 import { request } from 'node:http';
 import { createGunzip } from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
@@ -47,7 +48,7 @@ async function timeRuns({ url, runs, headers }) {
   // As a browser asks, unless the run says otherwise (the "uncompressed" rows ask for identity).
   const asked = { 'accept-encoding': 'gzip, deflate', ...headers };
   const warmUp = await get(url, asked, true);
-  const result = { ms: [], firstByteMs: [], bytes: warmUp.dataBytes, wireBytes: warmUp.wireBytes };
+  const result = { ms: [], firstByteMs: [], bytes: warmUp.dataBytes, wireBytes: warmUp.wireBytes, warmUpMs: warmUp.ms, warmUpFirstByteMs: warmUp.firstByte };
   for (let run = 0; run < runs; run++) {
     const timed = await get(url, asked, false);
     result.ms.push(timed.ms);

@@ -162,7 +162,7 @@ describe.each(testDatabaseTargets())('harga-pasar migration 0004 on %s', (target
       SELECT d::date, 'pasar-' || m, 'komoditas-' || c, 5000 + ((m * 37 + c * 11 + (d::date - '2024-01-01'::date)) % 23) * 50, CASE WHEN (m + c) % 5 = 0 THEN 'draft' ELSE 'published' END
       FROM generate_series('2024-01-01'::date, '2024-03-31'::date, interval '1 day') AS d, generate_series(1, 6) AS m, generate_series(1, 4) AS c
     `.execute(db);
-    expect(await applyMigrations(database, 'harga-pasar', migrations)).toEqual(['0004_day_summaries']);
+    expect(await applyMigrations(database, 'harga-pasar', migrations.filter((migration) => migration.name < '0005'))).toEqual(['0004_day_summaries']);
     expect(await expectExact(db)).toHaveLength(91 * 4);
   });
 });

@@ -133,4 +133,76 @@ describe.each(testDatabaseTargets())('harga-pasar streamed export on %s', (datab
     const emptyJson = await host.client().fetch('/api/harga-pasar/export.json?from=2023-01-01&to=2023-01-31');
     expect(await emptyJson.text()).toBe('{"from":"2023-01-01","to":"2023-01-31","rows":[]}');
   });
+
+  it('never keeps a day made while a write to its prices was still open', async () => {
+    // A correction is written and not yet committed when an export needs that (not yet kept) day. The export must
+    // wait for it or leave the day unkept: a day kept with the old price would be exported for good.
+    // (The embedded database runs one transaction at a time, so there the export simply queues.)
+    const db = host.server.database.db;
+    const day = '2024-10-10';
+    await sql`DELETE FROM harga_pasar_export_days WHERE date = ${day}::date`.execute(db);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let corrected = () => {};
+    const wrote = new Promise<void>((resolve) => (corrected = resolve));
+    const correction = db.transaction().execute(async (trx) => {
+      await sql`UPDATE harga_pasar_prices SET price = 55555 WHERE date = ${day}::date AND market_id = 'pasar-05' AND commodity_id = 'beras-medium'`.execute(trx);
+      corrected();
+      await gate;
+    });
+    await wrote;
+    const exporting = host.client().fetch(`/api/harga-pasar/export.csv?from=${day}&to=${day}`).then((response) => response.text());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await correction;
+    await exporting;
+    const again = await (await host.client().fetch(`/api/harga-pasar/export.csv?from=${day}&to=${day}`)).text();
+    expect(again).toContain(`${day},pasar-05,Pasar 5,beras-medium,Beras medium,kg,55555\r\n`);
+  });
+
+  it("keeps each day's text once made, until a write touches that day's published prices", async () => {
+    const db = host.server.database.db;
+    const csv = async (range = `from=${from}&to=${to}`) => (await host.client().fetch(`/api/harga-pasar/export.csv?${range}`)).text();
+    const kept = async (date: string) =>
+      (await sql<{ format: string; rows: number; body: string }>`SELECT format, rows, body FROM harga_pasar_export_days WHERE date = ${date}::date ORDER BY format`.execute(db)).rows;
+    const before = await csv();
+    const keptDays = await sql<{ days: number }>`SELECT count(*)::int AS days FROM harga_pasar_export_days WHERE format = 'csv' AND date BETWEEN ${from}::date AND ${to}::date`.execute(db);
+    expect(keptDays.rows[0]!.days).toBe(366);
+    // A day without prices is kept as empty, so the next export does not make it again.
+    await csv('from=2022-06-01&to=2022-06-02');
+    expect(await kept('2022-06-01')).toEqual([{ format: 'csv', rows: 0, body: '' }]);
+
+    // A correction of a published price forgets that day only; the next export carries the new price.
+    await sql`UPDATE harga_pasar_prices SET price = 99999 WHERE date = '2024-05-05' AND market_id = 'pasar-04' AND commodity_id = 'minyakita'`.execute(db);
+    expect(await kept('2024-05-05')).toEqual([]);
+    expect((await kept('2024-05-06')).map((day) => day.format)).toEqual(['csv', 'json']);
+    const corrected = await csv();
+    expect(corrected).toContain('2024-05-05,pasar-04,Pasar 4,minyakita,Minyakita,liter,99999\r\n');
+    expect(corrected.length).toBe(before.length + '99999'.length - String(priceOf('2024-05-05', 4, 2)).length);
+
+    // A draft entered does not touch the export; publishing it, deleting a published price and a bulk insert do.
+    await sql`INSERT INTO harga_pasar_prices (date, market_id, commodity_id, price, status) VALUES ('2024-07-01', 'pasar-03', 'minyakita', 77777, 'draft')`.execute(db);
+    expect(await kept('2024-07-01')).toHaveLength(2);
+    expect(await csv()).not.toContain('77777');
+    await sql`UPDATE harga_pasar_prices SET status = 'published' WHERE date = '2024-07-01' AND market_id = 'pasar-03'`.execute(db);
+    await sql`DELETE FROM harga_pasar_prices WHERE date = '2024-08-01' AND market_id = 'pasar-01'`.execute(db);
+    const after = await csv();
+    expect(after).toContain('2024-07-01,pasar-03,Pasar 3,minyakita,Minyakita,liter,77777\r\n');
+    expect(after).not.toContain('2024-08-01,pasar-01,');
+    expect(after.split('\r\n')).toHaveLength(before.split('\r\n').length + 1 - 4);
+
+    // A day kept under other names (a region renamed a market) is made again with the names configured now.
+    await sql`UPDATE harga_pasar_export_days SET names = 'renamed', body = 'stale text' WHERE date = '2024-09-09'`.execute(db);
+    const remade = await csv();
+    expect(remade).not.toContain('stale text');
+    expect(remade).toBe(after);
+    const json = await host.client().fetch(`/api/harga-pasar/export.json?from=2024-09-09&to=2024-09-09`);
+    expect(((await json.json()) as { rows: Row[] }).rows).toHaveLength(32);
+    expect((await kept('2024-09-09')).every((day) => day.body !== 'stale text')).toBe(true);
+
+    // Emptying the table forgets every kept day.
+    await sql`TRUNCATE harga_pasar_prices`.execute(db);
+    expect((await sql<{ days: number }>`SELECT count(*)::int AS days FROM harga_pasar_export_days`.execute(db)).rows[0]!.days).toBe(0);
+    expect(await csv()).toBe(`${header}\r\n`);
+  });
 });

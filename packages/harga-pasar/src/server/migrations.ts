@@ -2,7 +2,8 @@ import type { Migration } from '@kota-kit/core/server';
 
 /**
  * Markets and commodities are region configuration (module options); reference prices are configuration (the
- * baseline) plus rows the agency adds (0003); day summaries (0004) are derived from the prices by triggers.
+ * baseline) plus rows the agency adds (0003); day summaries (0004) are derived from the prices by triggers; the
+ * export's days (0005) are its text kept once made, forgotten by triggers when a day's published prices change.
  * Applied migrations never change: add a new one instead.
  */
 export const migrations: readonly Migration[] = [
@@ -160,6 +161,58 @@ SELECT date, commodity_id, count(*), round(avg(price)), min(price), max(price),
   (array_agg(market_id ORDER BY price, market_id))[1], (array_agg(market_id ORDER BY price DESC, market_id))[1]
 FROM harga_pasar_prices WHERE status = 'published'
 GROUP BY date, commodity_id;
+`,
+  },
+  {
+    name: '0005_export_days',
+    sql: `
+-- The open-data export's text of one day (CSV lines, or JSON objects joined by commas), kept once an export has
+-- made it: a year's export then reads 366 rows of text instead of building a million lines (on the embedded
+-- database that building was most of an export's time). names: a hash of the market and commodity names written
+-- into the lines (region configuration); a day kept under other names is made again.
+CREATE TABLE harga_pasar_export_days (
+  date date NOT NULL,
+  format text NOT NULL CHECK (format IN ('csv', 'json')),
+  names text NOT NULL,
+  rows integer NOT NULL,
+  body text NOT NULL,
+  PRIMARY KEY (date, format)
+);
+COMMENT ON TABLE harga_pasar_export_days IS 'The export''s text per day, made by an export and deleted by triggers on harga_pasar_prices when a day''s published prices change; never written by hand.';
+
+-- Statement triggers, as the day summaries': every write that touches published prices forgets their days. The
+-- lock orders this against an export keeping a day (queries/export.ts takes it too): either the export's day is
+-- kept first and deleted here, or the export starts after this commit and reads the new prices.
+CREATE FUNCTION harga_pasar_prices_forget_exports() RETURNS trigger LANGUAGE plpgsql AS $body$
+DECLARE
+  days date[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(DISTINCT date) INTO days FROM new_prices WHERE status = 'published';
+  ELSIF TG_OP = 'UPDATE' THEN
+    SELECT array_agg(date) INTO days FROM (SELECT date FROM old_prices WHERE status = 'published'
+      UNION SELECT date FROM new_prices WHERE status = 'published') AS k;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(DISTINCT date) INTO days FROM old_prices WHERE status = 'published';
+  ELSE
+    PERFORM pg_advisory_xact_lock(hashtext('harga_pasar_export_days'), 0);
+    DELETE FROM harga_pasar_export_days; -- TRUNCATE
+  END IF;
+  IF days IS NOT NULL THEN
+    PERFORM pg_advisory_xact_lock(hashtext('harga_pasar_export_days'), 0);
+    DELETE FROM harga_pasar_export_days WHERE date = ANY (days);
+  END IF;
+  RETURN NULL;
+END
+$body$;
+CREATE TRIGGER harga_pasar_prices_forget_exports_insert AFTER INSERT ON harga_pasar_prices
+  REFERENCING NEW TABLE AS new_prices FOR EACH STATEMENT EXECUTE FUNCTION harga_pasar_prices_forget_exports();
+CREATE TRIGGER harga_pasar_prices_forget_exports_update AFTER UPDATE ON harga_pasar_prices
+  REFERENCING OLD TABLE AS old_prices NEW TABLE AS new_prices FOR EACH STATEMENT EXECUTE FUNCTION harga_pasar_prices_forget_exports();
+CREATE TRIGGER harga_pasar_prices_forget_exports_delete AFTER DELETE ON harga_pasar_prices
+  REFERENCING OLD TABLE AS old_prices FOR EACH STATEMENT EXECUTE FUNCTION harga_pasar_prices_forget_exports();
+CREATE TRIGGER harga_pasar_prices_forget_exports_truncate AFTER TRUNCATE ON harga_pasar_prices
+  FOR EACH STATEMENT EXECUTE FUNCTION harga_pasar_prices_forget_exports();
 `,
   },
 ];

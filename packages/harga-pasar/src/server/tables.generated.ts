@@ -11,6 +11,13 @@ export interface GeneratedHargaPasarTables {
     lowest_market: string;
     highest_market: string;
   };
+  harga_pasar_export_days: {
+    date: string;
+    format: string;
+    names: string;
+    rows: number;
+    body: string;
+  };
   harga_pasar_price_revisions: {
     id: number;
     date: string;

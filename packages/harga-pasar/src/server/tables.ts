@@ -70,9 +70,20 @@ export interface DaySummaryTable {
   highest_market: string;
 }
 
+/** The export's text of a day, kept by an export and deleted by triggers (migration 0005); queries/export.ts only. */
+export interface ExportDayTable {
+  date: DateColumn;
+  format: 'csv' | 'json';
+  /** Hash of the market and commodity names written into the lines. */
+  names: string;
+  rows: number;
+  body: string;
+}
+
 export interface HargaPasarTables {
   harga_pasar_prices: PriceTable;
   harga_pasar_day_summaries: DaySummaryTable;
+  harga_pasar_export_days: ExportDayTable;
   harga_pasar_price_revisions: RevisionTable;
   harga_pasar_reference_prices: ReferencePriceTable;
 }

@@ -1,7 +1,7 @@
 import { createRoute, createRouter, csvCell, csvHeaders, csvStream, errorResponses, problems, textStream, z, type RequestContext } from '@kota-kit/core/server';
 import { exportQuerySchema, exportRangeProblem, maxExportDays } from '../../schemas/export.js';
 import type { Ctx } from '../context.js';
-import { exportPages, type ExportFormat } from '../queries/export.js';
+import { exportPages, keptFormat } from '../queries/export.js';
 import { exportRowSchema } from '../schemas.js';
 import { json, tags } from './shared.js';
 
@@ -43,14 +43,14 @@ export function exports(ctx: Ctx) {
   // The fixed part of a row per market and commodity, made once: names pass core's csvCell (quoting and the
   // formula guard) or JSON.stringify here, and the database writes them into every line (queries/export.ts).
   const prefetch = ctx.databaseKind === 'postgres';
-  const csv: ExportFormat = {
+  const csv = keptFormat({
     kind: 'csv',
     prefetch,
     markets: byId(markets, (market) => `${csvCell(market.id)},${csvCell(market.name)},`),
     commodities: byId(commodities, (commodity) => `${csvCell(commodity.id)},${csvCell(commodity.name)},${csvCell(commodity.unit)},`),
-  };
+  });
   // The same keys in the same order as `exportRowSchema`.
-  const json: ExportFormat = {
+  const json = keptFormat({
     kind: 'json',
     prefetch,
     markets: byId(markets, (market) => `"market":${JSON.stringify(market.id)},"marketName":${JSON.stringify(market.name)},`),
@@ -58,7 +58,7 @@ export function exports(ctx: Ctx) {
       commodities,
       (commodity) => `"commodity":${JSON.stringify(commodity.id)},"commodityName":${JSON.stringify(commodity.name)},"unit":${JSON.stringify(commodity.unit)},`,
     ),
-  };
+  });
 
   const check = async (c: RequestContext, from: string, to: string) => {
     const problem = exportRangeProblem(from, to);
