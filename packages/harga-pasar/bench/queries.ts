@@ -308,6 +308,12 @@ async function main() {
       `${runs} runs each after one warm-up; times are to the last byte of the response as sent (MB/s: data size / median time; the client does not undo gzip in the timed runs). First run: the warm-up, which for an export makes and keeps every day's text (and undoes gzip in the client)`,
     );
     console.log(table(results));
+    const kept = await sql<{ days: number; bytes: number; text: number }>`
+      SELECT count(*)::int AS days, pg_total_relation_size('harga_pasar_export_days')::bigint AS bytes, coalesce(sum(octet_length(body)), 0)::bigint AS text
+      FROM harga_pasar_export_days
+    `.execute(server.database.db);
+    const keptRow = kept.rows[0]!;
+    console.log(`export days kept at the end: ${keptRow.days} (${size(Number(keptRow.text))} of text, ${size(Number(keptRow.bytes))} on disk)`);
     console.log(`\ntargets (issue 12) on ${db.kind === 'postgres' ? 'PostgreSQL' : 'the embedded database'}: medians`);
     console.log(table([['target', 'measured', 'target', ''], ...targetRows(medians, db.kind)]));
   } finally {
