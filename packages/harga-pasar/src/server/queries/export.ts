@@ -52,7 +52,9 @@ export async function* exportPages(db: Db, from: string, to: string, format: Kep
   const lines = lineSql(format);
   let start = from;
   let days = 1;
-  let pending: Promise<Page> | null = page(db, start, minDate(addDays(start, days - 1), to), lines, format);
+  // The first page's day is made without keeping it (keeping is a write, about 30 ms on the embedded database, and
+  // the first byte should not wait for it); a day made costs milliseconds.
+  let pending: Promise<Page> | null = page(db, start, minDate(addDays(start, days - 1), to), lines, format, false);
   while (pending) {
     const { body, rows } = await pending;
     const end = minDate(addDays(start, days - 1), to);
@@ -61,7 +63,7 @@ export async function* exportPages(db: Db, from: string, to: string, format: Kep
     // Twice as many days each time, up to what fits (short first pages start the answer and its compression
     // quickly); an empty stretch is crossed as fast.
     days = perDay > 0 ? Math.max(1, Math.min(days * 2, Math.floor(exportChunkRows / perDay))) : days * 4;
-    const next = () => (start <= to ? page(db, start, minDate(addDays(start, days - 1), to), lines, format) : null);
+    const next = () => (start <= to ? page(db, start, minDate(addDays(start, days - 1), to), lines, format, true) : null);
     pending = format.prefetch ? next() : null;
     // Settled when awaited above; until then a client that leaves must not turn its failure into an unhandled rejection.
     pending?.catch(() => {});
@@ -103,8 +105,8 @@ function datesFrom(from: string, to: string): string[] {
   return dates;
 }
 
-/** A page: the kept days of the range, the others made (and kept) now, joined in date order. */
-async function page(db: Db, from: string, to: string, line: ReturnType<typeof lineSql>, format: KeptFormat): Promise<Page> {
+/** A page: the kept days of the range, the others made now (and kept, with `keep`), joined in date order. */
+async function page(db: Db, from: string, to: string, line: ReturnType<typeof lineSql>, format: KeptFormat, keep: boolean): Promise<Page> {
   const kept = await db
     .selectFrom('harga_pasar_export_days')
     .select(['date', 'rows', 'body'])
@@ -116,7 +118,7 @@ async function page(db: Db, from: string, to: string, line: ReturnType<typeof li
   const byDate = new Map<string, Day>(kept.map((day) => [day.date, day]));
   const dates = datesFrom(from, to);
   const missing = dates.filter((date) => !byDate.has(date));
-  if (missing.length > 0) for (const day of await keepDays(db, missing, line, format)) byDate.set(day.date, day);
+  if (missing.length > 0) for (const day of await makeDays(db, missing, line, format, keep)) byDate.set(day.date, day);
   const bodies: string[] = [];
   let rows = 0;
   for (const date of dates) {
@@ -128,31 +130,42 @@ async function page(db: Db, from: string, to: string, line: ReturnType<typeof li
   return { body: bodies.length > 0 ? bodies.join(format.kind === 'csv' ? '' : ',') : null, rows };
 }
 
+/** The text of each of `dates`, made from its published prices (an empty day as 0 rows). */
+function madeDays(dates: string[], line: ReturnType<typeof lineSql>, format: KeptFormat) {
+  // The lines are aggregated in the order the subquery reads them off the index of published prices (migration
+  // 0002), without sorting them again: an ORDER BY inside string_agg sorts on PostgreSQL 15 (27 ms a page of
+  // 30k rows against 17). A subquery with ORDER BY is never flattened or run in parallel parts, so its order holds.
+  return sql`
+    SELECT day.date, made.rows, coalesce(made.body, '') AS body
+    FROM unnest(${`{${dates.join(',')}}`}::date[]) AS day(date)
+    CROSS JOIN LATERAL (
+      SELECT string_agg(line, ${format.kind === 'csv' ? '' : ','}) AS body, count(*)::int AS rows
+      FROM (
+        SELECT ${line} AS line FROM harga_pasar_prices
+        WHERE status = 'published' AND date = day.date
+        ORDER BY market_id, commodity_id
+      ) AS lines
+    ) AS made
+  `;
+}
+
 /**
- * Makes the text of `dates` from the published prices and keeps it (an empty day too, kept as 0 rows). Under the
- * lock the triggers of migration 0005 take: a price published meanwhile either waits for this commit and then
- * deletes what was kept, or committed before, and then this statement (which starts after the lock) reads it.
+ * Makes the text of `dates` and, with `keep`, keeps that of the days with prices (an empty day is quick to find
+ * again, and keeping it would let anyone grow the table with ranges of empty years). Kept under the lock the
+ * triggers of migration 0005 take: a price published meanwhile either waits for this commit and then deletes what
+ * was kept, or committed before, and then this statement (which starts after the lock) reads it.
  */
-async function keepDays(db: Db, dates: string[], line: ReturnType<typeof lineSql>, format: KeptFormat): Promise<Day[]> {
+async function makeDays(db: Db, dates: string[], line: ReturnType<typeof lineSql>, format: KeptFormat, keep: boolean): Promise<Day[]> {
+  if (!keep) return (await sql<Day>`${madeDays(dates, line, format)}`.execute(db)).rows;
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('harga_pasar_export_days'), 0)`.execute(trx);
-    // The lines are aggregated in the order the subquery reads them off the index of published prices (migration
-    // 0002), without sorting them again: an ORDER BY inside string_agg sorts on PostgreSQL 15 (27 ms a page of
-    // 30k rows against 17). A subquery with ORDER BY is never flattened or run in parallel parts, so its order holds.
     const result = await sql<Day>`
-      INSERT INTO harga_pasar_export_days (date, format, names, rows, body)
-      SELECT day.date, ${format.kind}, ${format.names}, made.rows, coalesce(made.body, '')
-      FROM unnest(${`{${dates.join(',')}}`}::date[]) AS day(date)
-      CROSS JOIN LATERAL (
-        SELECT string_agg(line, ${format.kind === 'csv' ? '' : ','}) AS body, count(*)::int AS rows
-        FROM (
-          SELECT ${line} AS line FROM harga_pasar_prices
-          WHERE status = 'published' AND date = day.date
-          ORDER BY market_id, commodity_id
-        ) AS lines
-      ) AS made
-      ON CONFLICT (date, format) DO UPDATE SET names = excluded.names, rows = excluded.rows, body = excluded.body
-      RETURNING date, rows, body
+      WITH made AS (${madeDays(dates, line, format)}), kept AS (
+        INSERT INTO harga_pasar_export_days (date, format, names, rows, body)
+        SELECT date, ${format.kind}, ${format.names}, rows, body FROM made WHERE rows > 0
+        ON CONFLICT (date, format) DO UPDATE SET names = excluded.names, rows = excluded.rows, body = excluded.body
+      )
+      SELECT date, rows, body FROM made
     `.execute(trx);
     return result.rows;
   });
