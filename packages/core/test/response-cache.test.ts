@@ -3,6 +3,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type ModuleContext } from '../src/server/index.js';
+import { trackDataVersions } from '../src/server/response-cache.js';
 import { startTestHost, TestClock, testDatabaseTargets, type TestHost } from '../src/testing.js';
 import { fixtureHost } from './fixture/host.js';
 import fixtureServer, { type FixtureTables } from './fixture/server.js';
@@ -83,6 +84,24 @@ describe.each(testDatabaseTargets())('response cache on %s', (database) => {
       }),
     ).rejects.toThrow('rolled back');
     expect(await version('fixture-notes')).toBe(atVersion);
+  });
+
+  it("leaves a module's cache tables untracked: writing them changes no answer, and an old trigger there is taken off", async () => {
+    const db = host.server.database.db;
+    const etag = (await get()).headers.get('etag')!;
+    const before = await version('fixture-notes');
+    await sql`insert into fixture_notes_counts (agency_id, notes) values ('dpupr', 3) on conflict (agency_id) do update set notes = 3`.execute(db);
+    expect(await version('fixture-notes')).toBe(before);
+    expect((await get({ 'if-none-match': etag })).status).toBe(304);
+
+    // A trigger an earlier start put there (before the module listed the table) goes at the next start.
+    await sql`create trigger core_data_version after insert or update or delete or truncate on fixture_notes_counts
+      for each statement execute function core_bump_data_version('fixture-notes')`.execute(db);
+    await trackDataVersions(db, [{ id: 'fixture-notes', cacheTables: fixtureServer.cacheTables }]);
+    const triggers = await sql<{ n: number }>`select count(*)::int as n from pg_trigger t join pg_class c on c.oid = t.tgrelid where c.relname = 'fixture_notes_counts' and t.tgname = 'core_data_version'`.execute(db);
+    expect(triggers.rows[0]!.n).toBe(0);
+    await sql`update fixture_notes_counts set notes = 4`.execute(db);
+    expect(await version('fixture-notes')).toBe(before);
   });
 
   it('keeps an answer per query and language, and makes it again after its time or at the region\'s midnight', async () => {

@@ -169,6 +169,17 @@ describe.each(testDatabaseTargets())('harga-pasar streamed export on %s', (datab
     expect(again).toContain(`${day},pasar-05,Pasar 5,beras-medium,Beras medium,kg,55555\r\n`);
   });
 
+  it("keeps days without changing the module's data version: the board's cached answer and its ETag stand", async () => {
+    const db = host.server.database.db;
+    await sql`DELETE FROM harga_pasar_export_days WHERE format = 'csv'`.execute(db);
+    const board = await host.client().fetch('/api/harga-pasar/board');
+    const etag = board.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    await (await host.client().fetch(`/api/harga-pasar/export.csv?from=${from}&to=${to}`)).text();
+    expect((await sql<{ days: number }>`SELECT count(*)::int AS days FROM harga_pasar_export_days WHERE format = 'csv'`.execute(db)).rows[0]!.days).toBeGreaterThan(300);
+    expect((await host.client().fetch('/api/harga-pasar/board', { headers: { 'if-none-match': etag } })).status).toBe(304);
+  });
+
   it("keeps each day's text once made, until a write touches that day's published prices", async () => {
     const db = host.server.database.db;
     const csv = async (range = `from=${from}&to=${to}`) => (await host.client().fetch(`/api/harga-pasar/export.csv?${range}`)).text();

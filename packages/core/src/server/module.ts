@@ -149,6 +149,12 @@ export interface ServerModule<Options = unknown, Tables = {}> {
   routes?: (api: OpenAPIHono<AppEnv>, ctx: ModuleContext<Options, Tables>) => void;
   /** Demo data; runs once per database, only in demo mode. */
   seed?: (ctx: ModuleContext<Options, Tables>) => Promise<void>;
+  /**
+   * Tables (full names) that only keep what the module made from its other tables, written by reads (a kept
+   * export): writing them changes no public answer, so core puts no data-version trigger on them (and takes off
+   * one an earlier start put there). Without this, every such read would empty the module's response cache.
+   */
+  cacheTables?: readonly string[];
   jobs?: readonly Job<Options, Tables>[];
   /** The part of the options the browser may see (never secrets). Default: none. */
   publicOptions?: (options: Options) => unknown;

@@ -61,12 +61,14 @@ const maxEntryBytes = 2 * 1024 * 1024;
 const gzipFrom = 1024;
 
 /**
- * Puts the version trigger on every table of each module that lacks it (tables of new migrations included).
+ * Puts the version trigger on every table of each module that lacks it (tables of new migrations included), but
+ * not on a module's `cacheTables`, whose trigger (put there by an earlier start) is taken off.
  * Longest prefixes first, so "laksa_x_…" belongs to a module "laksa-x" rather than to "laksa".
  */
-export async function trackDataVersions(db: Kysely<CoreTables>, moduleIds: string[]): Promise<void> {
-  const byPrefix = [...moduleIds].sort((a, b) => tablePrefix(b).length - tablePrefix(a).length);
-  for (const moduleId of byPrefix) {
+export async function trackDataVersions(db: Kysely<CoreTables>, modules: readonly { id: string; cacheTables?: readonly string[] }[]): Promise<void> {
+  const byPrefix = [...modules].sort((a, b) => tablePrefix(b.id).length - tablePrefix(a.id).length);
+  const caches = modules.flatMap((module) => module.cacheTables ?? []);
+  for (const { id: moduleId } of byPrefix) {
     const pattern = `${tablePrefix(moduleId).replaceAll('_', '\\_')}%`;
     const untracked = await sql<{ relname: string }>`
       select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -74,10 +76,16 @@ export async function trackDataVersions(db: Kysely<CoreTables>, moduleIds: strin
         and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'core_data_version')
       order by c.relname`.execute(db);
     for (const { relname } of untracked.rows) {
+      if (caches.includes(relname)) continue;
       await sql`create trigger core_data_version after insert or update or delete or truncate on ${sql.id(relname)}
         for each statement execute function core_bump_data_version(${sql.lit(moduleId)})`.execute(db);
     }
   }
+  if (caches.length === 0) return;
+  const tracked = await sql<{ relname: string }>`
+    select c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and t.tgname = 'core_data_version' and c.relname = any(${`{${caches.join(',')}}`}::text[])`.execute(db);
+  for (const { relname } of tracked.rows) await sql`drop trigger core_data_version on ${sql.id(relname)}`.execute(db);
 }
 
 /** The current version of each scope, in order ("0" for a scope never written). */

@@ -50,7 +50,7 @@ export async function prepareDatabase(options: {
       if (applied.length) log.info('migrations applied', { module: definition.id, migrations: applied });
     }
     // Before demo data, so that every write from here on raises its module's data version.
-    await trackDataVersions(db, config.modules.map(({ definition }) => definition.id));
+    await trackDataVersions(db, config.modules.map(({ definition }) => ({ id: definition.id, cacheTables: modules.get(definition.id)!.cacheTables })));
     if (demo) {
       const firstAgency = config.region.agencies[0]?.id ?? null;
       await ensureDemoAccount(db, 'core', { email: 'admin@demo.kotakit.id', name: 'Admin Demo', kind: 'admin' });

@@ -15,6 +15,8 @@ export type { HargaPasarTables } from './tables.js';
 
 export default defineServerModule<typeof hargaPasar, HargaPasarTables>(hargaPasar, {
   migrations,
+  // The export's kept days (migration 0005) are written by exports, a read: they must not empty the board's cache.
+  cacheTables: ['harga_pasar_export_days'],
   events: ['price.alert'],
   // The browser needs the lists and thresholds; none of the options is secret.
   publicOptions: (options) => ({
