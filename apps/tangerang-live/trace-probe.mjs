@@ -26,7 +26,7 @@ for (const task of main) {
   const sum = new Map();
   for (const e of inside) {
     let label = e.name;
-    if (['EvaluateScript', 'v8.compile', 'FunctionCall', 'v8.callFunction'].includes(e.name)) label += ' ' + String(e.args?.data?.url ?? e.args?.data?.functionName ?? '').replace(/^.*\/assets\//, '').replace('http://127.0.0.1:3900', '');
+    if (['EvaluateScript', 'v8.compile', 'FunctionCall', 'v8.callFunction', 'v8.evaluateModule', 'v8.compileModule'].includes(e.name)) label += ' ' + String(e.args?.data?.url ?? e.args?.fileName ?? e.args?.data?.functionName ?? JSON.stringify(e.args ?? {}).slice(0, 80)).replace(/^.*\/assets\//, '').replace('http://127.0.0.1:3900', '');
     if (!['EvaluateScript', 'FunctionCall', 'ParseHTML', 'Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint', 'TimerFire', 'EventDispatch', 'FireAnimationFrame', 'v8.compile', 'HitTest', 'ParseAuthorStyleSheet', 'Layerize', 'v8.compileModule', 'v8.evaluateModule', 'ScheduleStyleRecalculation', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'BlinkGC.AtomicPhase'].some((n) => e.name.startsWith(n))) continue;
     sum.set(label, (sum.get(label) ?? 0) + e.dur / 1000);
   }

@@ -83,6 +83,7 @@ describe.each(testDatabaseTargets())('migrations and demo data across restarts o
       { module: 'core', name: '0002_data_versions' },
       { module: 'fixture-notes', name: '0001_notes' },
       { module: 'fixture-notes', name: '0002_attachments' },
+      { module: 'fixture-notes', name: '0003_counts' },
     ]);
     await fixtureDb(first).insertInto('fixture_notes_notes').values({ agency_id: 'dlh', text: 'tetap ada' }).execute();
     await first.close();
@@ -96,7 +97,7 @@ describe.each(testDatabaseTargets())('migrations and demo data across restarts o
     // A new migration is applied on upgrade.
     const upgraded = defineServerModule(fixtureNotes, {
       ...fixtureServer,
-      migrations: [...fixtureServer.migrations, { name: '0002_pinned', sql: 'ALTER TABLE fixture_notes_notes ADD COLUMN pinned boolean NOT NULL DEFAULT false;' }],
+      migrations: [...fixtureServer.migrations, { name: '0004_pinned', sql: 'ALTER TABLE fixture_notes_notes ADD COLUMN pinned boolean NOT NULL DEFAULT false;' }],
     });
     const third = await createServer({ ...base, serverModules: [upgraded], demo: true });
     const pinned = await fixtureDb(third).selectFrom('fixture_notes_notes').select('pinned').execute();
@@ -106,18 +107,18 @@ describe.each(testDatabaseTargets())('migrations and demo data across restarts o
     // Editing an applied migration stops start-up with a message naming module and migration.
     const edited = defineServerModule(fixtureNotes, {
       ...upgraded,
-      migrations: [...upgraded.migrations.slice(0, -1), { name: '0002_pinned', sql: 'ALTER TABLE fixture_notes_notes ADD COLUMN pinned boolean;' }],
+      migrations: [...upgraded.migrations.slice(0, -1), { name: '0004_pinned', sql: 'ALTER TABLE fixture_notes_notes ADD COLUMN pinned boolean;' }],
     });
     await expect(createServer({ ...base, serverModules: [edited], demo: true })).rejects.toThrowError(
-      'Module "fixture-notes": migration "0002_pinned" was edited after it was applied',
+      'Module "fixture-notes": migration "0004_pinned" was edited after it was applied',
     );
 
     // A failing migration is rolled back whole and names itself.
     const broken = defineServerModule(fixtureNotes, {
       ...upgraded,
-      migrations: [...upgraded.migrations, { name: '0003_broken', sql: 'CREATE TABLE fixture_notes_tags (id int); SELECT * FROM no_such_table;' }],
+      migrations: [...upgraded.migrations, { name: '0005_broken', sql: 'CREATE TABLE fixture_notes_tags (id int); SELECT * FROM no_such_table;' }],
     });
-    await expect(createServer({ ...base, serverModules: [broken], demo: true })).rejects.toThrowError(/migration "0003_broken" failed/);
+    await expect(createServer({ ...base, serverModules: [broken], demo: true })).rejects.toThrowError(/migration "0005_broken" failed/);
     const after = await createServer({ ...base, serverModules: [upgraded], demo: true });
     const tables = await fixtureDb(after)
       .selectFrom('information_schema.tables')
