@@ -124,6 +124,12 @@ describe('style sheets', () => {
   it.each(files.map((file) => [relative(packagesDir, file), file]))('%s lists no selector twice in one rule', (_name, file) => {
     expect(repeatedSelectors(readFileSync(file, 'utf8')), 'a selector listed twice usually means a rule lost its declarations in an edit').toEqual([]);
   });
+  it.each(files.map((file) => [relative(packagesDir, file), file]))('%s puts no :has() on html, :root or body', (_name, file) => {
+    // Measured on /harga-pasar: one html:has(…) rule doubled the style and layout time of every page in Chromium,
+    // which then rechecks the whole document on each change. Set a class on <html> from the component instead.
+    const css = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    expect(css.match(/(^|[\s,}])(html|:root|body)[^\s,{]*:has\(/gm) ?? []).toEqual([]);
+  });
 });
 
 describe('module CSS uses only core design tokens', () => {

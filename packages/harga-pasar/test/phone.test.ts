@@ -236,6 +236,21 @@ describe('harga pasar on a phone (issue 13)', () => {
     expect(await chilli.inputValue()).toBe('82.000');
     await shot(page, 'entry');
 
+    // WCAG 2.4.11: tabbing down the list never leaves the focused control under the sticky save bar.
+    expect(await page.evaluate(() => document.documentElement.classList.contains('hp-entry-bar'))).toBe(true);
+    const hidden: string[] = [];
+    for (let step = 0; step < 30; step++) {
+      await page.keyboard.press('Tab');
+      const place = await page.evaluate(() => {
+        const focused = document.activeElement as HTMLElement | null;
+        const bar = document.querySelector('.hp-entry__bar');
+        if (!focused || !bar || bar.contains(focused)) return null;
+        return { name: focused.getAttribute('aria-label') ?? focused.id ?? focused.tagName, bottom: focused.getBoundingClientRect().bottom, barTop: bar.getBoundingClientRect().top };
+      });
+      if (place && place.bottom > place.barTop + 1) hidden.push(`${place.name}: ${Math.round(place.bottom)} > ${Math.round(place.barTop)}`);
+    }
+    expect(hidden).toEqual([]);
+
     await page.getByRole('button', { name: 'Simpan harga' }).click();
     await page.getByRole('button', { name: 'Harga sudah benar, simpan' }).click();
     await page.getByText(/21 harga tersimpan dan menunggu publikasi/).waitFor();

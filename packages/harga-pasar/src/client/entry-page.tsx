@@ -16,7 +16,7 @@ import {
   useQueryClient,
   useSession,
 } from '@kota-kit/core/client';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { LockIcon } from './lock-icon.js';
 import { PriceInput } from './price-input.js';
 import { signedPercent } from './change.js';
@@ -259,12 +259,12 @@ function EntryForm({ data }: { data: EntryData }) {
       ))}
 
       {locked ? null : (
-        <div className="hp-entry__bar">
+        <EntryBar>
           <span className="hp-muted">{t('entry.filled', { filled, total: items.length })}</span>
           <Button type="submit" loading={saving}>
             {t('entry.save')}
           </Button>
-        </div>
+        </EntryBar>
       )}
     </form>
   );
@@ -378,4 +378,18 @@ function MarketsOfDay({ date, current, onPick }: { date: string; current: string
       </ul>
     </section>
   );
+}
+
+/**
+ * The sticky bar with the save button. While it is shown, `<html>` carries `hp-entry-bar`, whose scroll padding
+ * keeps a field reached by Tab above the bar and the bottom navigation (WCAG 2.4.11). A class set here, not
+ * `html:has(.hp-entry__bar)` in the style sheet: that selector made Chromium recheck the style and layout of the
+ * whole document on every change of every page (the board's style and layout took about twice as long).
+ */
+function EntryBar({ children }: { children: ReactNode }) {
+  useEffect(() => {
+    document.documentElement.classList.add('hp-entry-bar');
+    return () => document.documentElement.classList.remove('hp-entry-bar');
+  }, []);
+  return <div className="hp-entry__bar">{children}</div>;
 }
