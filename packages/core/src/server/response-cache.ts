@@ -84,7 +84,7 @@ export async function trackDataVersions(db: Kysely<CoreTables>, modules: readonl
   if (caches.length === 0) return;
   const tracked = await sql<{ relname: string }>`
     select c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and t.tgname = 'core_data_version' and c.relname = any(${`{${caches.join(',')}}`}::text[])`.execute(db);
+    where n.nspname = 'public' and t.tgname = 'core_data_version' and c.relname = any(${sql.val(caches)}::text[])`.execute(db);
   for (const { relname } of tracked.rows) await sql`drop trigger core_data_version on ${sql.id(relname)}`.execute(db);
 }
 

@@ -137,7 +137,7 @@ function madeDays(dates: string[], line: ReturnType<typeof lineSql>, format: Kep
   // 30k rows against 17). A subquery with ORDER BY is never flattened or run in parallel parts, so its order holds.
   return sql`
     SELECT day.date, made.rows, coalesce(made.body, '') AS body
-    FROM unnest(${`{${dates.join(',')}}`}::date[]) AS day(date)
+    FROM unnest(${sql.val(dates)}::date[]) AS day(date)
     CROSS JOIN LATERAL (
       SELECT string_agg(line, ${format.kind === 'csv' ? '' : ','}) AS body, count(*)::int AS rows
       FROM (
