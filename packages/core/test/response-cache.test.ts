@@ -15,6 +15,7 @@ describe.each(testDatabaseTargets())('response cache on %s', (database) => {
   const clock = new TestClock(new Date('2026-11-30T03:00:00Z'));
   // Counts the list's queries: a kept answer runs none.
   let listQueries = 0;
+  let versionReads = 0;
 
   beforeAll(async () => {
     host = await startTestHost({ host: fixtureHost, serverModules: [fixtureServer], database, clock });
@@ -22,6 +23,7 @@ describe.each(testDatabaseTargets())('response cache on %s', (database) => {
     const execute = db.getExecutor().executeQuery.bind(db.getExecutor());
     db.getExecutor().executeQuery = ((query: Parameters<typeof execute>[0], ...rest: unknown[]) => {
       if (/from "fixture_notes_notes"/.test(query.sql)) listQueries++;
+      if (/from "core_data_versions"/.test(query.sql)) versionReads++;
       return (execute as (...args: unknown[]) => ReturnType<typeof execute>)(query, ...rest);
     }) as typeof execute;
   });
@@ -52,6 +54,24 @@ describe.each(testDatabaseTargets())('response cache on %s', (database) => {
     expect(after.status).toBe(200); // the old tag no longer holds
     expect(after.headers.get('etag')).not.toBe(etag);
     expect(await texts(after)).toEqual([...before, 'Catatan baru']);
+  });
+
+  it('reads the data versions once for requests that arrive together, each still seeing the writes made before it', async () => {
+    const app = host.server.app;
+    const together = () => Promise.all(Array.from({ length: 12 }, () => app.request(list)));
+    await together();
+    const reads = versionReads;
+    const answers = await together();
+    expect(versionReads - reads).toBe(1);
+    const etags = new Set(answers.map((answer) => answer.headers.get('etag')));
+    expect(etags.size).toBe(1);
+    // A write committed just before: every request that comes after it gets the new answer.
+    await ctx().unitOfWork({ actor: null }, (work) => work.db.insertInto('fixture_notes_notes').values({ agency_id: 'dpupr', text: 'Catatan bersama' }).execute());
+    const after = await together();
+    for (const answer of after) {
+      expect(etags.has(answer.headers.get('etag'))).toBe(false);
+      expect(await texts(answer)).toContain('Catatan bersama');
+    }
   });
 
   it('answers 304 without running the queries when the browser already holds the answer', async () => {

@@ -26,13 +26,13 @@ function app() {
 }
 
 describe('compressAnswers', () => {
-  it('gzips a text answer for a client that takes gzip, with a weak ETag and Vary', async () => {
+  it('gzips a text answer for a client that takes gzip in one go, with its length, a weak ETag and Vary', async () => {
     const res = await app().request('/csv', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
-    expect(res.headers.get('content-length')).toBeNull();
     expect(res.headers.get('vary')).toBe('Accept-Encoding');
     expect(res.headers.get('etag')).toBe('W/"v1"');
     const bytes = Buffer.from(await res.arrayBuffer());
+    expect(res.headers.get('content-length')).toBe(String(bytes.byteLength));
     expect(bytes.byteLength).toBeLessThan(big.length / 4);
     expect(gunzipSync(bytes).toString()).toBe(big);
   });
@@ -41,6 +41,56 @@ describe('compressAnswers', () => {
     const res = await app().request('/stream', { headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(big.repeat(10));
+  });
+
+  it('sends the first part of a stream still being made without waiting for the rest', async () => {
+    let finish!: () => void;
+    const later = new Promise<void>((resolve) => (finish = resolve));
+    const encoder = new TextEncoder();
+    const hono = new Hono();
+    hono.use('*', compressAnswers());
+    hono.get('/slow', (c) =>
+      c.body(
+        new ReadableStream<Uint8Array>({
+          async start(controller) {
+            controller.enqueue(encoder.encode(big.slice(0, 2000)));
+            await later;
+            controller.enqueue(encoder.encode(big.slice(2000)));
+            controller.close();
+          },
+        }),
+        200,
+        { 'content-type': 'text/csv' },
+      ),
+    );
+    // The answer (headers, and a first gzip part after a sync flush) comes while the stream still waits.
+    const res = await hono.request('/slow', { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('content-length')).toBeNull();
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    finish();
+    const parts = [Buffer.from(first.value!)];
+    for (let next = await reader.read(); !next.done; next = await reader.read()) parts.push(Buffer.from(next.value));
+    expect(gunzipSync(Buffer.concat(parts)).toString()).toBe(big);
+  });
+
+  it('sends a small answer of unknown length as it is, with its length; leaves 304 and 204 alone', async () => {
+    const hono = new Hono();
+    hono.use('*', compressAnswers());
+    hono.get('/json', (c) => c.json({ status: 'ok', modules: ['laksa', 'harga-pasar'] }));
+    hono.get('/not-modified', () => new Response(null, { status: 304, headers: { etag: 'W/"a"' } }));
+    hono.get('/empty', (c) => c.body(null, 204));
+    const json = await hono.request('/json', { headers: { 'accept-encoding': 'gzip' } });
+    expect(json.headers.get('content-encoding')).toBeNull();
+    const text = await json.text();
+    expect(JSON.parse(text)).toEqual({ status: 'ok', modules: ['laksa', 'harga-pasar'] });
+    expect(json.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    const notModified = await hono.request('/not-modified', { headers: { 'accept-encoding': 'gzip' } });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get('content-encoding')).toBeNull();
+    expect((await hono.request('/empty', { headers: { 'accept-encoding': 'gzip' } })).status).toBe(204);
   });
 
   it('leaves plain what the client cannot take or gains nothing from', async () => {

@@ -18,7 +18,7 @@ export { foreignObjects } from './migrations.js';
 export { coreMigrations } from './core-migrations.js';
 export { applyMigrations, migrationChecksum, MigrationError, type Migration } from './migrations.js';
 export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from './db.js';
-export { createApi, createApi as createRouter, errorResponses, fieldErrors, problemContent, problemSchema, ProblemError, problems, type AppEnv, type RequestContext } from './http.js';
+export { createApi, createApi as createRouter, errorResponses, fieldErrors, problemContent, problemSchema, ProblemError, problems, setAnswerHeader, type AppEnv, type RequestContext } from './http.js';
 export { createLogger, redact, EventBus, LocalFileStorage, systemClock, type Clock, type FileStorage, type Logger } from './services.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { demoPassword } from './people/accounts.js';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { problemTypes, type Problem } from '../problem.js';
 import type { CoreTables } from './core-tables.js';
 import { languages, type Language } from '../region.js';
-import { ProblemError, problemResponse, toProblem, type AppEnv } from './http.js';
+import { ProblemError, problemResponse, setAnswerHeader, toProblem, type AppEnv } from './http.js';
 import { clientAddress, redactPath } from './security.js';
 import { findSessionUser, sessionCookie } from './people/sessions.js';
 import type { Clock, Logger } from './services.js';
@@ -46,11 +46,11 @@ export function requestContext(options: {
     await next();
     // Answers for a signed-in user must not be kept by shared caches or by the service worker on a shared phone.
     if (c.req.path.startsWith('/api/') && !c.res.headers.has('cache-control')) {
-      c.header('cache-control', c.get('user') || token ? 'private, no-store' : 'no-cache');
+      setAnswerHeader(c, 'cache-control', c.get('user') || token ? 'private, no-store' : 'no-cache');
     }
-    c.header('x-request-id', c.get('requestId'));
-    c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'strict-origin-when-cross-origin');
+    setAnswerHeader(c, 'x-request-id', c.get('requestId'));
+    setAnswerHeader(c, 'x-content-type-options', 'nosniff');
+    setAnswerHeader(c, 'referrer-policy', 'strict-origin-when-cross-origin');
   };
 }
 

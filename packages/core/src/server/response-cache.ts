@@ -88,10 +88,25 @@ export async function trackDataVersions(db: Kysely<CoreTables>, modules: readonl
   for (const { relname } of tracked.rows) await sql`drop trigger core_data_version on ${sql.id(relname)}`.execute(db);
 }
 
-/** The current version of each scope, in order ("0" for a scope never written). */
-async function versionsOf(db: Kysely<CoreTables>, scopes: string[]): Promise<string> {
-  const rows = await db.selectFrom('core_data_versions').select(['scope', 'version']).where('scope', 'in', scopes).execute();
-  return scopes.map((scope) => rows.find((row) => row.scope === scope)?.version ?? 0).join('.');
+/**
+ * Reads the data versions for all the requests waiting at this moment with one query. A request only joins a read
+ * that has not started yet, so its answer still reflects every write committed before it came in; under load, the
+ * requests that arrive together share one query instead of each making its own (on the embedded database, where
+ * queries run one at a time on the server's thread, that query was a third of the time of a 304).
+ */
+function createVersionReader(db: Kysely<CoreTables>): (scopes: readonly string[]) => Promise<string> {
+  let next: Promise<Map<string, string>> | undefined;
+  const readAll = async () => {
+    next = undefined;
+    const rows = await db.selectFrom('core_data_versions').select(['scope', 'version']).execute();
+    return new Map(rows.map((row) => [row.scope, String(row.version)]));
+  };
+  return async (scopes) => {
+    next ??= new Promise<void>((resolve) => setImmediate(resolve)).then(readAll);
+    const versions = await next;
+    // "0" for a scope never written.
+    return scopes.map((scope) => versions.get(scope) ?? 0).join('.');
+  };
 }
 
 /** The request's key: path, sorted query, language and the region's date. */
@@ -122,6 +137,7 @@ function answer(c: Context<AppEnv>, entry: Entry): Response {
 
 export function createResponseCache(options: { db: Kysely<CoreTables>; clock: Clock; timeZone: string; enabled: boolean } & ResponseCacheOptions): ResponseCache {
   const { db, clock, timeZone } = options;
+  const versionsOf = createVersionReader(db);
   const entries = new LRUCache<string, Entry>({
     maxSize: options.maxBytes ?? 32 * 1024 * 1024,
     sizeCalculation: (entry) => entry.body.byteLength + (entry.gzip?.byteLength ?? 0) + 200,
@@ -131,7 +147,7 @@ export function createResponseCache(options: { db: Kysely<CoreTables>; clock: Cl
       if (!options.enabled) return handler;
       const scopes = [...new Set([moduleId, 'core', ...dependsOn])];
       const wrapped: AnyHandler = async (c: Context<AppEnv>, next: unknown) => {
-        const versions = await versionsOf(db, scopes);
+        const versions = await versionsOf(scopes);
         const now = clock.now();
         const bucket = Math.floor(now.getTime() / (seconds * 1000));
         const key = `${moduleId}|${keyOf(c, localDate(now, timeZone))}`;
