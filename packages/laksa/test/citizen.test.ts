@@ -192,6 +192,24 @@ describe('laksa citizen pages on a phone', () => {
     await page.context().close();
   });
 
+  it("fetches the map's code only when a visitor switches to the map, then shows the reports on it", async () => {
+    const page = await web.phone();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/laksa');
+    await page.locator('.lk-public-card').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((path) => /city-map|region-map/.test(path))).toEqual([]);
+    await page.getByRole('button', { name: 'Peta' }).click();
+    await page.locator('.kk-map__frame').waitFor();
+    expect(scripts.some((path) => /city-map/.test(path))).toBe(true);
+    await page.getByText(/laporan dengan titik lokasi/).waitFor();
+    expect(new URL(page.url()).searchParams.get('tampilan')).toBe('peta');
+    await page.context().close();
+  });
+
   it('gives every control on the citizen pages a box of at least 24×24 px', async () => {
     const created = await web.server.client().json<Created>('/api/laksa/reports', { method: 'POST', body: sampleReport({ title: 'Genangan air di underpass Tangerang' }) });
     await act(created.body.ticket, resolveSteps('Pompa air diperbaiki; genangan surut dalam satu jam.'));

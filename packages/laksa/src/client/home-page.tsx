@@ -1,14 +1,17 @@
 import { Button, Disclosure, EmptyState, ErrorState, Icon, Link, Loading, PageHeader, useLanguage, useNavigate, useQuery } from '@kota-kit/core/client';
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import type { PublicReport } from '../schemas.js';
 import { reportStatuses, reportTypes, stages, type ReportStatus, type ReportType, type Stage } from '../vocabulary.js';
 import { api, data } from './api.js';
 import { CardList, useListParams } from './card-list.js';
-import { ReportsMap } from './city-map.js';
 import { looksLikeTicket, trackingTokenFrom } from './logic.js';
 import { OutboxPanel } from './outbox-panel.js';
 import { PlainStatus } from './citizen.js';
 import { base, DateText, LaksaNav, useCategoryName, useKecamatan, useOptions, useT } from './shared.js';
+
+// The map's code (core's region map and its drawing) is fetched only when a visitor switches to the map: most
+// open the list, and on a slow phone the landing page's scripts are what keep it from answering a tap.
+const ReportsMap = lazy(() => import('./city-map.js').then((module) => ({ default: module.ReportsMap })));
 
 const pageSize = 10;
 const filterKeys = ['category', 'stage', 'status', 'kecamatan'] as const;
@@ -231,10 +234,10 @@ function PublicReports() {
         ) : map.isError ? (
           <ErrorState title={t('list.error')} error={map.error} onRetry={() => void map.refetch()} />
         ) : (
-          <>
+          <Suspense fallback={<Loading label={t('list.loading')} />}>
             <ReportsMap points={map.data.points} categoryName={categoryName} />
             <p className="lk-small">{t('map.count', { count: map.data.points.length })}</p>
-          </>
+          </Suspense>
         )
       ) : list.isPending ? (
         <Loading label={t('list.loading')} />
