@@ -88,7 +88,7 @@ async function check(found: string[], context: BrowserContext, path: string, nam
 }
 
 describe('accessibility (WCAG 2.2 AA, axe) on a phone', () => {
-  it('core pages: home signed out and as admin, sign-in, region admin, home in English', async () => {
+  it('core pages: home signed out and as admin, sign-in, region admin, home in English, account page', async () => {
     const found: string[] = [];
     const guest = await phone();
     await check(found, guest, '/', 'home, signed out');
@@ -102,7 +102,11 @@ describe('accessibility (WCAG 2.2 AA, axe) on a phone', () => {
     const admin = await phone('admin@demo.kotakit.id');
     await check(found, admin, '/', 'home, signed in as admin');
     await check(found, admin, '/admin', 'region admin');
+    await check(found, admin, '/account', 'account page, admin');
     await admin.close();
+    const citizen = await phone('warga@demo.kotakit.id');
+    await check(found, citizen, '/account', 'account page, citizen (data download, deletion form)');
+    await citizen.close();
     expect(found).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // The built Tangerang Live host, started as `pnpm start` does, driven in headless Chromium on a phone viewport.
 import { launchChromium, phoneViewport, recordBrowser, waitForApp } from '@kota-kit/core/testing';
 import { startBuiltHost, type BuiltHost } from './built-host.js';
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 
@@ -167,9 +168,9 @@ describe('Tangerang Live in a phone browser', () => {
 
     await page.getByLabel('Kata sandi').fill('demo1234');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    // On a phone the name sits behind the account button's title to save room; the sign-out button shows.
+    // On a phone the name sits behind the account link's title to save room; the sign-out button shows.
     await page.getByRole('button', { name: 'Keluar' }).waitFor();
-    expect(await page.locator('.kk-account__name').getAttribute('title')).toBe('Masuk sebagai Petugas Demo');
+    expect(await page.locator('.kk-account__me').getAttribute('title')).toBe('Masuk sebagai Petugas Demo');
     const cookies = await context.cookies();
     expect(cookies.find((cookie) => cookie.name === 'kk_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
@@ -214,6 +215,54 @@ describe('Tangerang Live in a phone browser', () => {
       body: JSON.stringify({ email: 'rina@disperindag.example.id', password: 'kata-sandi-yang-panjang' }),
     });
     expect((await login.json()).user).toMatchObject({ kind: 'officer', agencyId: 'disperindag', roles: [{ module: 'harga-pasar', role: 'enumerator', agencyId: 'disperindag' }] });
+  });
+
+  it("lets a citizen download their data and delete their account from \"Akun saya\"", async () => {
+    const email = 'akun.dihapus@contoh.id';
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto('/register');
+    await waitForApp(page);
+    await page.getByLabel('Nama lengkap').fill('Yuni Warga');
+    await page.getByLabel(/email/i).fill(email);
+    await page.getByLabel('Kata sandi').fill('sandi-yuni-123');
+    await page.getByRole('button', { name: 'Daftar' }).click();
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Kata sandi').fill('sandi-yuni-123');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+
+    await page.getByRole('link', { name: /Akun saya/ }).click();
+    await page.waitForURL(/\/account$/);
+    await page.getByRole('heading', { name: 'Akun saya', level: 1 }).waitFor();
+    await page.getByText(email).waitFor();
+
+    // "Unduh data saya" is a plain download of everything kept, from core and every module.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh data saya' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^data-akun-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(data.account).toMatchObject({ email, name: 'Yuni Warga', kind: 'citizen' });
+    expect(Object.keys(data.modules).sort()).toEqual(['laksa', 'pencaker']);
+
+    // A wrong password is said beside its field, after the confirmation; the account stays.
+    await page.getByLabel('Kata sandi Anda').fill('bukan-sandinya');
+    await page.getByRole('button', { name: 'Hapus akun saya' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ya, hapus akun' }).click();
+    await page.getByText('Kata sandi salah.').first().waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+
+    await page.getByLabel('Kata sandi Anda').fill('sandi-yuni-123');
+    await page.getByRole('button', { name: 'Hapus akun saya' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ya, hapus akun' }).click();
+    await page.getByRole('heading', { name: 'Akun Anda sudah dihapus' }).waitFor();
+    await page.getByRole('link', { name: 'Masuk' }).first().waitFor();
+    await context.close();
+
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ email, password: 'sandi-yuni-123' }),
+    });
+    expect(login.status).toBe(401);
   });
 
   it('installs a service worker that keeps the app and what was read available offline', async () => {

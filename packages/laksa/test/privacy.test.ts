@@ -115,6 +115,41 @@ describe.each(testDatabaseTargets())('laksa: the reporter deletes their contact 
     expect(forgotten.body).toMatchObject({ contactFields: [], contactDeleted: true });
   });
 
+  it("forgets a deleted account's contact on every report it sent, and its me-too marks; the reports and counts stay", async () => {
+    const email = `rina.${database}@example.id`;
+    expect((await host.client().json('/api/auth/register', { method: 'POST', body: { name: 'Rina Akun', email, password: 'sandi-rina-123' } })).status).toBe(202);
+    const rina = host.client();
+    await rina.login(email, 'sandi-rina-123');
+    const sent = await send(rina, { contact, title: 'Trotoar rusak di depan sekolah' });
+    const other = await send(citizen, { title: 'Pohon tumbang di jalan Irigasi', contact: undefined });
+    const otherId = await inboxId(other.ticket);
+    expect((await verifier.json(`/api/laksa/inbox/${otherId}/verify`, { method: 'POST', body: {} })).status).toBe(200);
+    expect((await rina.json<{ supporters: number }>(`/api/laksa/reports/${other.ticket}/support`, { method: 'POST' })).body.supporters).toBe(1);
+
+    // "Unduh data saya": the report with the contact given on it, and the report supported.
+    const data = await rina.json<{ modules: { laksa: { reports: { ticket: string; contact: unknown }[]; supported: { ticket: string }[] } } }>('/api/auth/account/data');
+    expect(data.status).toBe(200);
+    expect(data.body.modules.laksa.reports).toEqual([expect.objectContaining({ ticket: sent.ticket, title: 'Trotoar rusak di depan sekolah', contact })]);
+    expect(data.body.modules.laksa.supported.map((entry) => entry.ticket)).toEqual([other.ticket]);
+    expect(JSON.stringify(await citizen.json('/api/auth/account/data'))).not.toContain(contact.email);
+
+    expect((await rina.json('/api/auth/account', { method: 'DELETE', body: { password: 'sandi-rina-123' } })).status).toBe(204);
+
+    // The report is still the city's to handle, without its reporter; the reporter's own link still works.
+    const officer = await verifier.json<OfficerReport>(`/api/laksa/inbox/${await inboxId(sent.ticket)}`);
+    expect(officer.body).toMatchObject({ ticket: sent.ticket, title: 'Trotoar rusak di depan sekolah', reporter: null });
+    expect(officer.body.timeline.filter((entry) => entry.kind === 'contact_deleted')).toHaveLength(1);
+    expect((await citizen.json<TrackView>(`/api/laksa/track/${sent.trackingToken}`)).body).toMatchObject({ contactDeleted: true, contactFields: [] });
+    const { db } = host.server.database;
+    const linked = await sql<{ count: number }>`select count(*)::int as count from laksa_reports where reporter_user_id is not null and ticket = ${sent.ticket}`.execute(db);
+    expect(linked.rows[0]!.count).toBe(0);
+    const supports = await sql<{ count: number }>`select count(*)::int as count from laksa_supports s join laksa_reports r on r.id = s.report_id where r.ticket = ${other.ticket}`.execute(db);
+    expect(supports.rows[0]!.count).toBe(0);
+    expect((await verifier.json<OfficerReport>(`/api/laksa/inbox/${otherId}`)).body.supporters).toBe(1);
+    const text = await databaseText();
+    for (const value of secrets) expect(text).not.toContain(value);
+  });
+
   it('is documented in the OpenAPI document', async () => {
     const { body } = await citizen.json<{ paths: Record<string, { post?: { summary?: string } }> }>('/api/openapi.json');
     expect(body.paths['/api/laksa/track/{token}/forget-contact']?.post?.summary).toMatch(/contact/);

@@ -243,6 +243,39 @@ describe.each(testDatabaseTargets())('pencaker seekers on %s', (database) => {
     expect(register).not.toContain('Bayu Setiadi');
   });
 
+  it("gives a deleted account's owner their pencaker data first, then forgets it: profile, CV file, searches, employer seat", async () => {
+    const dewi = await newCitizen(server, 'dewi@contoh.id', 'Dewi Lestari');
+    const dewiNik = '3671016607950003';
+    expect((await dewi.json('/api/pencaker/me/profile', { method: 'PUT', body: sampleProfile({ fullName: 'Dewi Lestari', nik: dewiNik, phone: '0812 7777 0303' }) })).status).toBe(200);
+    expect((await upload(dewi, pdf())).status).toBe(200);
+    expect((await dewi.json(`/api/pencaker/vacancies/${vacancyId}/applications`, { method: 'POST', body: { coverLetter: 'Surat lamaran Dewi.', withCv: true } })).status).toBe(201);
+    expect((await dewi.json('/api/pencaker/me/searches', { method: 'POST', body: { name: 'Gudang', filters: { q: 'gudang' } } })).status).toBe(201);
+    const { db } = server.server.database;
+    const userId = (await dewi.json<{ user: { id: string } }>('/api/auth/me')).body.user.id;
+    const employerId = ((await db.selectFrom('pencaker_employers' as never).select('id' as never).executeTakeFirstOrThrow()) as { id: number }).id;
+    await db.insertInto('pencaker_employer_members' as never).values({ user_id: userId, employer_id: employerId, created_at: clock.now() } as never).execute();
+    const cvKey = ((await db.selectFrom('pencaker_seekers' as never).select('cv_key' as never).where('user_id' as never, '=', userId as never).executeTakeFirstOrThrow()) as { cv_key: string }).cv_key;
+    const storage = server.server.moduleContext('pencaker').storage;
+    expect(await storage.get(cvKey)).toBeTruthy();
+
+    const data = await dewi.json<{ modules: { pencaker: { profile: { nik: string } | null; applications: { coverLetter: string }[]; savedSearches: { name: string }[]; employer: { name: string } | null } } }>('/api/auth/account/data');
+    expect(data.body.modules.pencaker.profile?.nik).toBe(dewiNik);
+    expect(data.body.modules.pencaker.applications.map((item) => item.coverLetter)).toEqual(['Surat lamaran Dewi.']);
+    expect(data.body.modules.pencaker.savedSearches.map((item) => item.name)).toEqual(['Gudang']);
+    expect(data.body.modules.pencaker.employer?.name).toEqual(expect.any(String));
+    expect(JSON.stringify((await seekerB.json('/api/auth/account/data')).body)).not.toContain(dewiNik);
+
+    expect((await dewi.json('/api/auth/account', { method: 'DELETE', body: { password: 'rahasia-sekali-123' } })).status).toBe(204);
+    const left = async (table: string) => (await db.selectFrom(table as never).select('user_id' as never).where('user_id' as never, '=', userId as never).execute()).length;
+    expect([await left('pencaker_seekers'), await left('pencaker_saved_searches'), await left('pencaker_employer_members')]).toEqual([0, 0, 0]);
+    expect(await storage.get(cvKey)).toBeNull();
+    // The application stays for the employer and the statistics, without the person or their words.
+    const applicants = await employer.json<{ items: Applicant[] }>(`/api/pencaker/employer/vacancies/${vacancyId}/applicants`);
+    expect(JSON.stringify(applicants.body)).not.toContain('Dewi');
+    expect(JSON.stringify(applicants.body)).not.toContain('Surat lamaran Dewi');
+    expect((await db.selectFrom('pencaker_employers' as never).select('id' as never).where('id' as never, '=', employerId as never).execute()).length).toBe(1);
+  });
+
   it('counts what waits for Disnaker and exports statistics and the card register as CSV without NIK', async () => {
     const counts = await officer.json<{ cards: number; employers: number; vacancies: number }>('/api/pencaker/officer/counts');
     expect(counts.body.cards).toBeGreaterThan(0);

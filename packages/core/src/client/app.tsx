@@ -38,6 +38,7 @@ export function createRoutes(modules: ClientModule[]): AppRoute[] {
     { path: '/login', component: lazy(() => import('./auth-pages.js').then((pages) => ({ default: pages.LoginPage }))) },
     { path: '/register', component: lazy(() => import('./auth-pages.js').then((pages) => ({ default: pages.RegisterPage }))) },
     { path: '/admin', component: lazy(() => import('./admin-page.js')) },
+    { path: '/account', component: lazy(() => import('./account-page.js')) },
     ...moduleRoutes,
   ];
 }

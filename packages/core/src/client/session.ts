@@ -39,6 +39,11 @@ export function useSession() {
     mutationFn: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
     onSuccess: () => setUser(null),
   });
+  // UU PDP right to deletion: the server forgets the account everywhere and ends the session.
+  const deleteAccount = useMutation({
+    mutationFn: (password: string) => apiFetch<void>('/api/auth/account', { method: 'DELETE', body: { password } }),
+    onSuccess: () => setUser(null),
+  });
   return {
     user: query.data ?? null,
     isLoading: query.isPending,
@@ -47,6 +52,7 @@ export function useSession() {
       await register.mutateAsync(input);
     },
     signOut: () => signOut.mutateAsync(),
+    deleteAccount: (password: string) => deleteAccount.mutateAsync(password),
     isSigningOut: signOut.isPending,
   };
 }

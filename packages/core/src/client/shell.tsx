@@ -83,10 +83,11 @@ function AccountMenu() {
   }
   return (
     <div className="kk-account">
-      <span className="kk-account__name" title={t('account.signedInAs', { name: user.name })}>
-        <span className="kk-visually-hidden">{t('account.signedInAs', { name: '' })}</span>
-        {user.name}
-      </span>
+      <Link className="kk-account__me" to="/account" title={t('account.signedInAs', { name: user.name })}>
+        <Icon name="user" />
+        <span className="kk-visually-hidden">{t('account.mine')}: </span>
+        <span className="kk-account__name">{user.name}</span>
+      </Link>
       <Button variant="secondary" className="kk-account__signout" loading={isSigningOut} onClick={() => void signOut()}>
         {t('account.signOut')}
       </Button>

@@ -3,12 +3,13 @@ import { tablePrefix, type ResolvedModule } from '../contract.js';
 import type { Region } from '../region.js';
 import type { CoreTables } from './core-tables.js';
 import type { DatabaseKind } from './db.js';
-import type { ModuleContext, RateLimit, WorkSource } from './module.js';
+import type { ModuleContext, RateLimit, UnitOfWork, WorkSource } from './module.js';
 import { ensureDemoAccount } from './people/accounts.js';
 import { createAccess, createPeople } from './people/access.js';
 import { recordAudit } from './people/audit.js';
 import type { ResponseCache } from './response-cache.js';
 import type { Clock, EventBus, FileStorage, Logger } from './services.js';
+import type { SessionUser } from '../types.js';
 
 export interface ContextServices {
   /** The host's one database (`Database['db']`), typed by core's tables; each module sees its own through `ModuleContext<_, Tables>`. */
@@ -36,6 +37,7 @@ export function createModuleContext<Tables = {}>({ definition, options }: Resolv
   // One database holds core's and every module's tables; a module sees it through its own (its TablesMatch test checks them).
   const moduleDb = db as unknown as Kysely<Tables>;
   const emit = (name: string, payload: unknown) => events.emit(`${moduleId}.${name}`, payload, clock.now());
+  const log = services.log.child({ module: moduleId });
   return {
     moduleId,
     tablePrefix: tablePrefix(moduleId),
@@ -43,7 +45,7 @@ export function createModuleContext<Tables = {}>({ definition, options }: Resolv
     region: services.region,
     db: moduleDb,
     databaseKind: services.databaseKind,
-    log: services.log.child({ module: moduleId }),
+    log,
     clock,
     storage: services.storage,
     access: createAccess(moduleId),
@@ -54,22 +56,57 @@ export function createModuleContext<Tables = {}>({ definition, options }: Resolv
     audit: (source, entry) => recordAudit(db, moduleId, actorOf(source), entry, clock.now()),
     async unitOfWork(source, work) {
       const actor = actorOf(source);
-      const pending: [string, unknown][] = [];
-      const result = await db.transaction().execute((trx) =>
-        work({
-          // The same transaction, seen through the module's own tables like `moduleDb` above.
-          db: trx as unknown as Transaction<Tables>,
-          actor,
-          audit: (entry) => recordAudit(trx, moduleId, actor, entry, clock.now()),
-          emit: (name, payload) => void pending.push([name, payload]),
-        }),
-      );
-      // Hooks run after the commit and never fail the work that is already stored (EventBus logs their errors).
-      for (const [name, payload] of pending) await emit(name, payload);
+      const after = new AfterCommit(log);
+      const result = await db.transaction().execute((trx) => work(unitOfWorkIn<Tables>(trx, moduleId, actor, clock, after, emit)));
+      await after.run();
       return result;
     },
     ensureDemoAccount: (account) => ensureDemoAccount(db, moduleId, account),
     demo: services.demo,
     publicUrl: services.publicUrl,
+  };
+}
+
+/** What a transaction's work asked to happen once it is committed: its events first, then its tasks. */
+export class AfterCommit {
+  private readonly events: (() => Promise<void>)[] = [];
+  private readonly tasks: (() => Promise<void>)[] = [];
+  constructor(private readonly log: Logger) {}
+  event(send: () => Promise<void>): void {
+    this.events.push(send);
+  }
+  task(task: () => Promise<void>): void {
+    this.tasks.push(task);
+  }
+  /** Never fails the work that is already stored: hooks log their own errors (EventBus), tasks are logged here. */
+  async run(): Promise<void> {
+    for (const send of this.events) await send();
+    for (const task of this.tasks) {
+      try {
+        await task();
+      } catch (error) {
+        this.log.error('a task after a commit failed', { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+}
+
+/** One module's view of a transaction: its tables, its audit entries and events (held until `after` runs). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a module without tables of its own
+export function unitOfWorkIn<Tables = {}>(
+  trx: Transaction<CoreTables>,
+  moduleId: string,
+  actor: SessionUser | null,
+  clock: Clock,
+  after: AfterCommit,
+  emit: (name: string, payload: unknown) => Promise<void>,
+): UnitOfWork<Tables> {
+  return {
+    // The same transaction, seen through the module's own tables like `moduleDb` above.
+    db: trx as unknown as Transaction<Tables>,
+    actor,
+    audit: (entry) => recordAudit(trx, moduleId, actor, entry, clock.now()),
+    emit: (name, payload) => after.event(() => emit(name, payload)),
+    afterCommit: (task) => after.task(task),
   };
 }

@@ -241,6 +241,17 @@ export async function createServer(options: ServerOptions): Promise<KotaServer> 
       rateLimit,
       modules: config.modules.map((item) => item.definition),
       secureCookies: options.secureCookies ?? !demo,
+      accountModules: config.modules.map(({ definition }) => {
+        const serverModule = serverModules.get(definition.id)!;
+        const ctx = contexts.get(definition.id)!;
+        return {
+          moduleId: definition.id,
+          data: serverModule.accountData && ((userId: string) => serverModule.accountData!(ctx, userId)),
+          forget: serverModule.forgetAccount && ((work, userId: string) => serverModule.forgetAccount!(ctx, work, userId)),
+          emit: ctx.emit,
+        };
+      }),
+      log,
       emit: (name, payload) => events.emit(`core.${name}`, payload, clock.now()),
     }),
   );

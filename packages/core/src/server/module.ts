@@ -83,6 +83,11 @@ export interface UnitOfWork<Tables> {
   audit(entry: AuditEntry): Promise<void>;
   /** Emits "<module>.<name>" after a successful commit. */
   emit(name: string, payload: unknown): void;
+  /**
+   * Runs `task` after a successful commit (deleting a stored file whose row went): never for work that was rolled
+   * back. A failing task is logged; the stored work stands.
+   */
+  afterCommit(task: () => Promise<void>): void;
 }
 
 /** Everything core gives a module's server part: it never constructs these itself. */
@@ -180,6 +185,19 @@ export interface ServerModule<Options = unknown, Tables = {}> {
    * http(s) origins only; anything else is dropped.
    */
   contentSecurity?: (ctx: ModuleContext<Options, Tables>) => { frames?: readonly string[]; images?: readonly string[] };
+  /**
+   * What the module keeps about one account, for its owner (UU PDP right of access: "Unduh data saya" on the
+   * account page): plain JSON of their own data only, never other people's. Omit it when the module keeps nothing
+   * tied to accounts.
+   */
+  accountData?: (ctx: ModuleContext<Options, Tables>, userId: string) => Promise<unknown>;
+  /**
+   * Forgets one account (UU PDP right to deletion), inside the one transaction in which core deletes the account:
+   * delete the personal data the module keeps of `userId`, and unlink records the city must keep (a complaint stays,
+   * its reporter goes). Audit with `work.audit` which kinds of data went, never their values. Throw a ProblemError
+   * to refuse (nothing is deleted then, in any module).
+   */
+  forgetAccount?: (ctx: ModuleContext<Options, Tables>, work: UnitOfWork<Tables>, userId: string) => Promise<void>;
   /** Extra routes outside /api (e.g. a standard's own path like /open311/v2). */
   rootRoutes?: (app: OpenAPIHono<AppEnv>, ctx: ModuleContext<Options, Tables>) => void;
   /**

@@ -9,6 +9,7 @@ import { migrations } from './migrations.js';
 import { open311Errors, registerOpen311 } from './open311/index.js';
 import { liveUploads } from './routes/photos.js';
 import { seedDemoAccounts, seedDemoReports } from './seed.js';
+import { accountData, forgetAccount } from './services/accounts.js';
 import { overdueEvent, progressEvent, statusChangedEvent } from './services/workflow.js';
 import type { LaksaTables } from './tables.js';
 
@@ -40,6 +41,9 @@ export default defineServerModule<typeof laksa, LaksaTables>(laksa, {
   // Core's refusals under /open311/v2 (NUL bytes, bad encoding, body too large, rate limits) in Open311's format.
   rootErrors: open311Errors,
   liveUploads,
+  // UU PDP: a citizen's reports in "Unduh data saya", and forgotten (the reports stay) when the account is deleted.
+  accountData,
+  forgetAccount,
   jobs,
   async seed(ctx) {
     await seedDemoAccounts(ctx);

@@ -9,6 +9,7 @@ import { jobs } from './jobs/index.js';
 import { migrations } from './migrations/index.js';
 import { pages, sitemap } from './pages.js';
 import { seed } from './seed.js';
+import { accountData, forgetAccount } from './services/accounts.js';
 import { applicationReceived, applicationStageChanged } from './services/applications.js';
 import { cardReportDue, cardStatusChanged } from './services/cards.js';
 import { employerStatusChanged } from './services/employers.js';
@@ -46,5 +47,8 @@ export default defineServerModule<typeof pencaker, PencakerTables>(pencaker, {
   sitemap,
   liveUploads,
   publicOptions,
+  // UU PDP: the job seeker's data in "Unduh data saya", and forgotten when the account is deleted.
+  accountData,
+  forgetAccount,
   events: [cardStatusChanged, cardReportDue, employerStatusChanged, vacancyPublished, vacancyStatusChanged, searchMatched, applicationReceived, applicationStageChanged],
 });

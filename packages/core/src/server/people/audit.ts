@@ -10,7 +10,8 @@ export async function recordAudit(db: Kysely<CoreTables>, moduleId: string, acto
     .values({
       at: now,
       actor_id: actor?.id ?? null,
-      actor_name: actor?.name ?? null,
+      // An empty name (a deleted account's own last action) is stored as none.
+      actor_name: actor?.name || null,
       module: moduleId,
       action: entry.action,
       subject_type: entry.subjectType,

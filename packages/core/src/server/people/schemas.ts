@@ -3,8 +3,8 @@ import { z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { ModuleDefinition } from '../../contract.js';
 import type { CoreTables } from '../core-tables.js';
-import type { RateLimit } from '../module.js';
-import type { Clock } from '../services.js';
+import type { RateLimit, UnitOfWork } from '../module.js';
+import type { Clock, Logger } from '../services.js';
 
 export const userSchema = z
   .object({
@@ -60,6 +60,27 @@ export const auditEntrySchema = z.object({
   after: z.unknown(),
 });
 
+export const deleteAccountSchema = z.object({
+  password: z.string().min(1).max(200).openapi({ description: "The account's password, to confirm that its owner asks" }),
+});
+
+export const accountDataSchema = z
+  .object({
+    exportedAt: z.string(),
+    account: userSchema.extend({ createdAt: z.string() }),
+    modules: z.record(z.string(), z.unknown()).openapi({ description: 'Per module id, what the module keeps tied to the account' }),
+  })
+  .openapi('AccountData');
+
+/** A module's part in a person's own account: what it keeps of it, and forgetting it (ServerModule.accountData/forgetAccount). */
+export interface AccountModule {
+  moduleId: string;
+  data?: (userId: string) => Promise<unknown>;
+  forget?: (work: UnitOfWork<unknown>, userId: string) => Promise<void>;
+  /** The module's event emitter ("<module>.<name>"), for the events its forgetting emits. */
+  emit: (name: string, payload: unknown) => Promise<void>;
+}
+
 /** What the people routes need from the host. */
 export interface PeopleDeps {
   db: Kysely<CoreTables>;
@@ -67,6 +88,9 @@ export interface PeopleDeps {
   rateLimit: RateLimit;
   modules: ModuleDefinition[];
   secureCookies: boolean;
+  /** The modules, for a person's own account: their data and forgetting it. */
+  accountModules: AccountModule[];
+  log: Logger;
   /** Emits a core event ("core.<name>") to the region's hooks. */
   emit: (name: string, payload: unknown) => Promise<void>;
 }

@@ -1,11 +1,11 @@
 /** Writing reports: sending one (web or Open311), "me too", and the reporter's right to erasure. */
 import { randomUUID } from 'node:crypto';
-import { problems, sql, type WorkSource } from '@kota-kit/core/server';
+import { problems, sql, type UnitOfWork, type WorkSource } from '@kota-kit/core/server';
 import type { CategoryOption } from '../../index.js';
 import { contactFields, kecamatanNames, type CreateReportInput } from '../../schemas.js';
 import { insertEvent } from '../queries/events.js';
 import { lockById } from '../queries/reports.js';
-import type { Ctx, ReportRow } from '../tables.js';
+import type { Ctx, LaksaTables, ReportRow } from '../tables.js';
 import { dayRange, dueAfter, todayOf } from './calendar.js';
 import { insertPhotoRows, storePhotoFiles, type ProcessedPhoto } from './photos.js';
 import { hasContact } from './privacy.js';
@@ -135,12 +135,16 @@ export async function createReport(
  * address cannot be followed across reports or days, and it is deleted once its day is over.
  */
 export function supportKey(ctx: Ctx, row: Pick<ReportRow, 'id'>, who: { userId: string | null; address: string }): string {
-  // The account key as earlier versions stored it, so an account that supported before still counts once.
-  if (who.userId) return sha256(`user:${who.userId}`);
+  if (who.userId) return accountSupportKey(who.userId);
   return `${dayKeyPrefix}${sha256(`laksa.support|${row.id}|${todayOf(ctx)}|${who.address}`)}`;
 }
 
 const dayKeyPrefix = 'day:';
+
+/** A signed-in account's support key, as earlier versions stored it (an account that supported before still counts once). */
+export function accountSupportKey(userId: string): string {
+  return sha256(`user:${userId}`);
+}
 
 /** "Me too": one support per key (`supportKey`); the counter grows in the same unit of work. */
 export async function support(ctx: Ctx, source: WorkSource, row: ReportRow, key: string): Promise<{ supporters: number; alreadySupported: boolean }> {
@@ -185,22 +189,28 @@ export async function forgetContact(ctx: Ctx, reportId: string): Promise<ReportR
   return ctx.unitOfWork({ actor: null }, async (work) => {
     const before = await lockById(work.db, reportId);
     if (!before) throw problems.notFound('No such report.');
-    const deleted = await work.db.deleteFrom('laksa_contacts').where('report_id', '=', reportId).returning(['name', 'email', 'phone', 'nik']).executeTakeFirst();
-    // Only which kinds of data went, never their values.
-    const fields = deleted ? contactFields.filter((field) => Boolean(deleted[field])) : [];
-    if (before.contact_deleted_at !== null && !deleted) return before;
-    // The link to the citizen's account goes too: it names the reporter as surely as an email does.
-    const after = await work.db.updateTable('laksa_reports').set({ contact_deleted_at: before.contact_deleted_at ?? now, reporter_user_id: null }).where('id', '=', reportId).returningAll().executeTakeFirstOrThrow();
-    // Internal: officers see why the contact is gone; the public timeline and the reporter's timeline do not show it.
-    await insertEvent(work.db, { reportId, at: now, kind: 'contact_deleted', from: after.status, to: after.status, internal: true, actor: 'citizen' });
-    await work.audit({
-      action: 'report.contact.delete',
-      subjectType: 'report',
-      subjectId: after.ticket,
-      agencyId: after.agency_id,
-      before: { contactFields: fields },
-      after: { contactFields: [], contactDeletedAt: after.contact_deleted_at ? new Date(after.contact_deleted_at).toISOString() : null },
-    });
-    return after;
+    return forgetContactOf(work, before, now);
   });
+}
+
+/** `forgetContact` inside a unit of work already holding the report's row (also used when an account is deleted). */
+export async function forgetContactOf(work: UnitOfWork<LaksaTables>, before: ReportRow, now: Date): Promise<ReportRow> {
+  const reportId = before.id;
+  const deleted = await work.db.deleteFrom('laksa_contacts').where('report_id', '=', reportId).returning(['name', 'email', 'phone', 'nik']).executeTakeFirst();
+  // Only which kinds of data went, never their values.
+  const fields = deleted ? contactFields.filter((field) => Boolean(deleted[field])) : [];
+  if (before.contact_deleted_at !== null && !deleted && before.reporter_user_id === null) return before;
+  // The link to the citizen's account goes too: it names the reporter as surely as an email does.
+  const after = await work.db.updateTable('laksa_reports').set({ contact_deleted_at: before.contact_deleted_at ?? now, reporter_user_id: null }).where('id', '=', reportId).returningAll().executeTakeFirstOrThrow();
+  // Internal: officers see why the contact is gone; the public timeline and the reporter's timeline do not show it.
+  await insertEvent(work.db, { reportId, at: now, kind: 'contact_deleted', from: after.status, to: after.status, internal: true, actor: 'citizen' });
+  await work.audit({
+    action: 'report.contact.delete',
+    subjectType: 'report',
+    subjectId: after.ticket,
+    agencyId: after.agency_id,
+    before: { contactFields: fields },
+    after: { contactFields: [], contactDeletedAt: after.contact_deleted_at ? new Date(after.contact_deleted_at).toISOString() : null },
+  });
+  return after;
 }

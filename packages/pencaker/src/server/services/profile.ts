@@ -1,9 +1,9 @@
 /** The seeker's profile, CV and the right to be forgotten (UU PDP). Every write is one unit of work. */
 import { randomUUID } from 'node:crypto';
-import { ProblemError, problems, type RequestContext } from '@kota-kit/core/server';
+import { ProblemError, problems, type RequestContext, type UnitOfWork } from '@kota-kit/core/server';
 import type { ProfileData } from '../../schemas/profile.js';
 import { findSeeker, profileColumns, toProfile } from '../queries/seekers.js';
-import type { Ctx, SeekerRow } from '../tables.js';
+import type { Ctx, PencakerTables, SeekerRow } from '../tables.js';
 import { findSeekerOfUser, requireSeeker } from './access.js';
 
 export async function saveProfile(ctx: Ctx, c: RequestContext, data: ProfileData) {
@@ -91,15 +91,19 @@ export async function cvResponse(ctx: Ctx, c: RequestContext, seekerId: string) 
  */
 export async function deleteSeekerData(ctx: Ctx, c: RequestContext) {
   const user = ctx.access.requireUser(c);
-  const seeker = await findSeekerOfUser(ctx.db, user.id);
-  await ctx.unitOfWork(c, async (work) => {
-    if (seeker) {
-      await work.db.updateTable('pencaker_applications').set({ cover_letter: null, with_cv: false }).where('seeker_id', '=', seeker.id).execute();
-      // Cards cascade; applications and facts keep their rows with seeker_id set to null.
-      await work.db.deleteFrom('pencaker_seekers').where('id', '=', seeker.id).execute();
-    }
-    await work.db.deleteFrom('pencaker_saved_searches').where('user_id', '=', user.id).execute();
-    await work.audit({ action: 'profile.delete', subjectType: 'seeker', subjectId: seeker?.id ?? user.id });
-  });
-  if (seeker?.cv_key) await ctx.storage.delete(seeker.cv_key).catch(() => undefined);
+  await ctx.unitOfWork(c, (work) => forgetSeekerOf(ctx, work, user.id));
+}
+
+/** `deleteSeekerData` inside a unit of work (also when the account is deleted); the CV file goes after the commit. */
+export async function forgetSeekerOf(ctx: Ctx, work: UnitOfWork<PencakerTables>, userId: string): Promise<void> {
+  const seeker = await findSeekerOfUser(work.db, userId);
+  if (seeker) {
+    await work.db.updateTable('pencaker_applications').set({ cover_letter: null, with_cv: false }).where('seeker_id', '=', seeker.id).execute();
+    // Cards cascade; applications and facts keep their rows with seeker_id set to null.
+    await work.db.deleteFrom('pencaker_seekers').where('id', '=', seeker.id).execute();
+  }
+  const searches = await work.db.deleteFrom('pencaker_saved_searches').where('user_id', '=', userId).executeTakeFirst();
+  if (seeker || searches.numDeletedRows > 0n) await work.audit({ action: 'profile.delete', subjectType: 'seeker', subjectId: seeker?.id ?? userId });
+  const cvKey = seeker?.cv_key;
+  if (cvKey) work.afterCommit(() => ctx.storage.delete(cvKey));
 }
