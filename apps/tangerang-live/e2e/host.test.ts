@@ -168,13 +168,18 @@ describe('Tangerang Live in a phone browser', () => {
 
     await page.getByLabel('Kata sandi').fill('demo1234');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    // On a phone the name sits behind the account link's title to save room; the sign-out button shows.
-    await page.getByRole('button', { name: 'Keluar' }).waitFor();
-    expect(await page.locator('.kk-account__me').getAttribute('title')).toBe('Masuk sebagai Petugas Demo');
+    // On a phone the header keeps room for the region's name: the account link is an icon (the name in its
+    // title), and signing out is on the account page.
+    const account = page.getByRole('link', { name: /Akun saya/ });
+    await account.waitFor();
+    expect(await account.getAttribute('title')).toBe('Masuk sebagai Petugas Demo');
+    expect(await page.locator('header').getByRole('button', { name: 'Keluar' }).isVisible()).toBe(false);
     const cookies = await context.cookies();
     expect(cookies.find((cookie) => cookie.name === 'kk_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
-    await page.getByRole('button', { name: 'Keluar' }).click();
+    await account.click();
+    await page.getByText('Akun petugas dan admin ditutup oleh admin wilayah.', { exact: false }).waitFor();
+    await page.getByRole('main').getByRole('button', { name: 'Keluar' }).click();
     await page.getByRole('link', { name: 'Masuk' }).first().waitFor();
     await context.close();
   });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from './api.js';
-import { Button, Card, FormError, Loading, PageHeader, TextField } from './components.js';
+import { Button, Card, Loading, PageHeader, TextField } from './components.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { Icon } from './icons.js';
 import { Link } from './router.js';
@@ -13,7 +13,7 @@ import { useTranslation } from './translator.js';
  */
 export default function AccountPage() {
   const { t } = useTranslation('core');
-  const { user, isLoading } = useSession();
+  const { user, isLoading, signOut, isSigningOut } = useSession();
   const [deleted, setDeleted] = useState(false);
   if (deleted) {
     return (
@@ -47,6 +47,9 @@ export default function AccountPage() {
           <dt>{t('accountPage.kind')}</dt>
           <dd>{t(`admin.kinds.${user.kind}`)}</dd>
         </dl>
+        <Button variant="secondary" className="kk-account-page__signout" loading={isSigningOut} onClick={() => void signOut()}>
+          {t('account.signOut')}
+        </Button>
       </Card>
       <Card title={t('accountPage.data.title')}>
         <p>{t('accountPage.data.body')}</p>
@@ -95,7 +98,6 @@ function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
   return (
     <form className="kk-form" onSubmit={onSubmit} noValidate>
       <p>{t('accountPage.delete.body')}</p>
-      <FormError>{passwordError ? t('form.invalid') : null}</FormError>
       <TextField
         label={t('accountPage.delete.password')}
         hint={t('accountPage.delete.passwordHint')}
