@@ -5,22 +5,23 @@ import { ConfirmDialog } from './confirm-dialog.js';
 import { Icon } from './icons.js';
 import { Link } from './router.js';
 import { useSession } from './session.js';
-import { useTranslation } from './translator.js';
+import { accountTranslations } from './account-translations.js';
+import { usePageTranslations } from './translator.js';
 
 /**
  * "Akun saya": the signed-in person's account and their rights over its data (UU PDP 27/2022) — download
  * everything kept about it, and delete it (citizens; officers' accounts are closed by the region's admin).
  */
 export default function AccountPage() {
-  const { t } = useTranslation('core');
+  const { t } = usePageTranslations('core-account', accountTranslations);
   const { user, isLoading, signOut, isSigningOut } = useSession();
   const [deleted, setDeleted] = useState(false);
   if (deleted) {
     return (
       <div className="kk-narrow">
-        <PageHeader title={t('accountPage.deleted.title')} description={t('accountPage.deleted.body')} />
+        <PageHeader title={t('deleted.title')} description={t('deleted.body')} />
         <p role="status" className="kk-notice">
-          {t('accountPage.deleted.status')}
+          {t('deleted.status')}
         </p>
         <Link to="/">{t('notFound.back')}</Link>
       </div>
@@ -30,7 +31,7 @@ export default function AccountPage() {
   if (!user) {
     return (
       <div className="kk-narrow">
-        <PageHeader title={t('accountPage.title')} description={t('accountPage.signInFirst')} />
+        <PageHeader title={t('title')} description={t('signInFirst')} />
         <Link className="kk-button kk-button--primary" to={`/login?next=${encodeURIComponent('/account')}`}>
           {t('account.signIn')}
         </Link>
@@ -39,34 +40,34 @@ export default function AccountPage() {
   }
   return (
     <div className="kk-narrow kk-account-page">
-      <PageHeader title={t('accountPage.title')} description={t('accountPage.intro')} />
+      <PageHeader title={t('title')} description={t('intro')} />
       <Card title={user.name}>
         <dl className="kk-account-facts">
-          <dt>{t('accountPage.email')}</dt>
+          <dt>{t('email')}</dt>
           <dd>{user.email}</dd>
-          <dt>{t('accountPage.kind')}</dt>
+          <dt>{t('kind')}</dt>
           <dd>{t(`admin.kinds.${user.kind}`)}</dd>
         </dl>
         <Button variant="secondary" className="kk-account-page__signout" loading={isSigningOut} onClick={() => void signOut()}>
           {t('account.signOut')}
         </Button>
       </Card>
-      <Card title={t('accountPage.data.title')}>
-        <p>{t('accountPage.data.body')}</p>
+      <Card title={t('data.title')}>
+        <p>{t('data.body')}</p>
         {/* A plain link: the server sends the file as a download with the session cookie, no script needed. */}
         <a className="kk-button kk-button--secondary" href="/api/auth/account/data" download>
-          <Icon name="download" /> {t('accountPage.data.download')}
+          <Icon name="download" /> {t('data.download')}
         </a>
       </Card>
-      <Card title={t('accountPage.delete.title')}>
-        {user.kind === 'citizen' ? <DeleteAccount onDeleted={() => setDeleted(true)} /> : <p>{t('accountPage.delete.officer')}</p>}
+      <Card title={t('delete.title')}>
+        {user.kind === 'citizen' ? <DeleteAccount onDeleted={() => setDeleted(true)} /> : <p>{t('delete.officer')}</p>}
       </Card>
     </div>
   );
 }
 
 function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
-  const { t } = useTranslation('core');
+  const { t } = usePageTranslations('core-account', accountTranslations);
   const { deleteAccount } = useSession();
   const [password, setPassword] = useState('');
   const [passwordError, setPasswordError] = useState<string>();
@@ -97,10 +98,10 @@ function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
   };
   return (
     <form className="kk-form" onSubmit={onSubmit} noValidate>
-      <p>{t('accountPage.delete.body')}</p>
+      <p>{t('delete.body')}</p>
       <TextField
-        label={t('accountPage.delete.password')}
-        hint={t('accountPage.delete.passwordHint')}
+        label={t('delete.password')}
+        hint={t('delete.passwordHint')}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -110,17 +111,17 @@ function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
         error={passwordError}
       />
       <Button type="submit" variant="danger">
-        {t('accountPage.delete.submit')}
+        {t('delete.submit')}
       </Button>
       <ConfirmDialog
         open={confirming}
         destructive
-        title={t('accountPage.delete.confirmTitle')}
-        confirmLabel={t('accountPage.delete.confirm')}
+        title={t('delete.confirmTitle')}
+        confirmLabel={t('delete.confirm')}
         onConfirm={confirm}
         onCancel={() => setConfirming(false)}
       >
-        <p>{t('accountPage.delete.confirmBody')}</p>
+        <p>{t('delete.confirmBody')}</p>
       </ConfirmDialog>
     </form>
   );

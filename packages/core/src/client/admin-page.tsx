@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useQuery } from './query.js';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from './translator.js';
+import { adminTranslations } from './admin-translations.js';
+import { usePageTranslations } from './translator.js';
 import { Link } from './router.js';
 import type { RoleGrant, SessionUser } from '../types.js';
 import { apiFetch, ApiError } from './api.js';
@@ -34,7 +35,7 @@ const grantKey = (grant: RoleGrant) => `${grant.module}:${grant.role}:${grant.ag
 
 /** Region admin: officer accounts, their module roles per agency, and the audit log. */
 export default function AdminPage() {
-  const { t } = useTranslation('core');
+  const { t } = usePageTranslations('core-admin', adminTranslations);
   const { user, isLoading } = useSession();
   if (isLoading) return <Loading />;
   if (!user || user.kind !== 'admin') {
@@ -59,7 +60,7 @@ function useRoles() {
 }
 
 function UsersSection() {
-  const { t } = useTranslation('core');
+  const { t } = usePageTranslations('core-admin', adminTranslations);
   const { region } = useBootstrap();
   const users = useQuery({ queryKey: ['core', 'admin', 'users'], queryFn: () => apiFetch<{ users: SessionUser[] }>('/api/admin/users') });
   const [creating, setCreating] = useState(false);
@@ -108,7 +109,7 @@ function UsersSection() {
 }
 
 function RoleChecklist({ value, onChange, defaultAgency }: { value: RoleGrant[]; onChange: (grants: RoleGrant[]) => void; defaultAgency: string | null }) {
-  const { t } = useTranslation('core');
+  const { t } = usePageTranslations('core-admin', adminTranslations);
   const { region } = useBootstrap();
   const roles = useRoles();
   if (roles.isPending) return <Loading />;
@@ -159,7 +160,7 @@ function RoleChecklist({ value, onChange, defaultAgency }: { value: RoleGrant[];
 }
 
 function CreateUserDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation('core');
+  const { t } = usePageTranslations('core-admin', adminTranslations);
   const { region } = useBootstrap();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ name: '', email: '', password: '', kind: 'officer', agencyId: region.agencies[0]?.id ?? '' });
@@ -230,7 +231,7 @@ function CreateUserDialog({ onClose }: { onClose: () => void }) {
 }
 
 function RolesDialog({ user, onClose }: { user: SessionUser; onClose: () => void }) {
-  const { t } = useTranslation('core');
+  const { t } = usePageTranslations('core-admin', adminTranslations);
   const queryClient = useQueryClient();
   const [roles, setRoles] = useState<RoleGrant[]>(user.roles);
   const save = useMutation({
@@ -264,7 +265,7 @@ function RolesDialog({ user, onClose }: { user: SessionUser; onClose: () => void
 }
 
 function AuditSection() {
-  const { t } = useTranslation('core');
+  const { t } = usePageTranslations('core-admin', adminTranslations);
   const [module, setModule] = useState('');
   const audit = useQuery({
     queryKey: ['core', 'admin', 'audit', module],

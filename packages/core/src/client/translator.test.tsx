@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { I18n, I18nProvider, useTranslation } from './translator.js';
+import { I18n, I18nProvider, usePageTranslations, useTranslation } from './translator.js';
 
 const tables = {
   id: { core: { greeting: 'Halo {{name}}', reports: { count_other: '{{count}} laporan' }, onlyId: 'Hanya di sini' } },
@@ -38,5 +38,30 @@ describe('I18n', () => {
     i18n.addResourceBundle('en', 'late', { hello: 'Welcome' });
     await act(() => i18n.changeLanguage('en'));
     expect(screen.getByText('Welcome')).toBeTruthy();
+  });
+
+  it("gives a lazily loaded page its own texts (both languages, added without a re-render), falling back to core's", async () => {
+    const i18n = new I18n({ language: 'id', fallbackLanguage: 'id', resources: tables });
+    let listened = 0;
+    i18n.on('languageChanged', () => void (listened += 1));
+    const page = { id: { title: 'Akun saya', onlyId: 'Milik halaman' }, en: { title: 'My account' } };
+    function Page() {
+      const { t } = usePageTranslations('page', page);
+      return (
+        <p>
+          {t('title')} · {t('onlyId')} · {t('greeting', { name: 'Sari' })} · {t('missing.key')}
+        </p>
+      );
+    }
+    render(
+      <I18nProvider i18n={i18n}>
+        <Page />
+      </I18nProvider>,
+    );
+    expect(screen.getByText('Akun saya · Milik halaman · Halo Sari · missing.key')).toBeTruthy();
+    expect(listened).toBe(0);
+    expect(i18n.hasResourceBundle('en', 'page')).toBe(true);
+    await act(() => i18n.changeLanguage('en'));
+    expect(screen.getByText('My account · Milik halaman · Hello Sari · missing.key')).toBeTruthy();
   });
 });

@@ -45,6 +45,16 @@ export class I18n {
     if (language === this.language) this.notify();
   }
 
+  /**
+   * Tables that came with a page's own code, added without telling listeners: nothing on screen shows them yet,
+   * and the page adds them while it renders.
+   */
+  provide(namespace: string, tables: Record<string, TranslationTable>): void {
+    for (const [language, table] of Object.entries(tables)) {
+      if (!this.hasResourceBundle(language, namespace)) this.tables.set(`${language}\u0000${namespace}`, table);
+    }
+  }
+
   hasResourceBundle(language: string, namespace: string): boolean {
     return this.tables.has(`${language}\u0000${namespace}`);
   }
@@ -140,4 +150,17 @@ export function useTranslation(namespaces: string | readonly string[] = 'core'):
   );
   const t = useCallback<TFunction>((key, options) => i18n.t(options?.ns ?? namespace, key, options), [i18n, namespace, revision]); // eslint-disable-line react-hooks/exhaustive-deps -- the revision renews t
   return { t, i18n };
+}
+
+/**
+ * `t` of texts that travel with a lazily loaded page (`namespace`, both languages) rather than in every visitor's
+ * first script; a key the page's tables lack is looked up in `core` (shared words such as "Keluar").
+ */
+export function usePageTranslations(namespace: string, tables: Record<string, TranslationTable>): { t: TFunction; i18n: I18n } {
+  const i18n = useContext(I18nContext);
+  i18n?.provide(namespace, tables);
+  const { t: own, i18n: instance } = useTranslation(namespace);
+  const { t: core } = useTranslation('core');
+  const t = useCallback<TFunction>((key, options) => own(key, { ...options, defaultValue: core(key, options) }), [own, core]);
+  return { t, i18n: instance };
 }
