@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveHost } from './contract.js';
-import { regionSchema, type GeographyInput } from './region.js';
+import { kecamatanNamesOf, kecamatanOfRegion, regionSchema, type GeographyInput } from './region.js';
 
 const region = { name: 'Kota Contoh', appName: 'Contoh Live', code: '36.99', logo: '/logo.svg', colors: { primary: '#0b5cad', accent: '#f5a400' } };
 const bounds = { south: -6.3, west: 106.5, north: -6.1, east: 106.8 };
@@ -30,5 +30,16 @@ describe('region.geography', () => {
       }),
     ).toThrow(/region\.geography\.kecamatan\[1\]\.id: duplicate kecamatan id "utara"[\s\S]*kecamatan\[1\]\.kelurahan\[0\]\.centre[\s\S]*kecamatan\[1\]\.kelurahan\[1\]\.id: duplicate kelurahan id "x"/);
     expect(host({ bounds: { ...bounds, north: -6.4 }, kecamatan: [] })).toThrow(/region\.geography\.bounds\.north: south must be less than north/);
+  });
+});
+
+describe('kecamatanOfRegion', () => {
+  const region = { geography: { kecamatan: [{ name: 'Karawaci' }, { name: 'Cipondoh' }] } };
+  it("gives the region's spelling in any case, undefined for a name not in the region, and any name when none are listed", () => {
+    expect(kecamatanNamesOf(region)).toEqual(['Karawaci', 'Cipondoh']);
+    expect(kecamatanOfRegion(region, ' karawaci ')).toBe('Karawaci');
+    expect(kecamatanOfRegion(region, 'Serpong')).toBeUndefined();
+    expect(kecamatanOfRegion({}, 'Serpong')).toBe('Serpong');
+    expect(kecamatanNamesOf({})).toEqual([]);
   });
 });

@@ -156,3 +156,19 @@ export const regionSchema = z.object({
 });
 export type RegionInput = z.input<typeof regionSchema>;
 export type Region = z.output<typeof regionSchema>;
+
+/** The names of the region's kecamatan, from its geography (empty when the region gives none). */
+export function kecamatanNamesOf(region: { geography?: { kecamatan: readonly { name: string }[] } }): string[] {
+  return region.geography?.kecamatan.map((kecamatan) => kecamatan.name) ?? [];
+}
+
+/**
+ * A kecamatan name as the region spells it, matched in any case ("karawaci" → "Karawaci"); undefined when the
+ * region lists kecamatan and this is none of them; the name as written when the region lists none.
+ */
+export function kecamatanOfRegion(region: { geography?: { kecamatan: readonly { name: string }[] } }, name: string): string | undefined {
+  const names = kecamatanNamesOf(region);
+  if (names.length === 0) return name;
+  const wanted = name.trim().toLowerCase();
+  return names.find((item) => item.toLowerCase() === wanted);
+}

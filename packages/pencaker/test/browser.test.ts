@@ -154,3 +154,38 @@ it('every other page passes axe and the target-size check on a phone', async () 
 
   expect(problems).toEqual([]);
 });
+
+it('Disnaker changes a job fair from the officer desk, errors shown at their fields, and the public page follows', async () => {
+  const officer = await web.phone();
+  await web.signIn(officer, demoAccounts.officer, '/pencaker/petugas');
+  await officer.getByRole('button', { name: /Bursa kerja/ }).click();
+  await officer.getByRole('button', { name: 'Ubah Bursa Kerja Kota Tangerang 2026' }).click();
+  const place = officer.getByLabel('Tempat');
+  await expect.poll(() => place.inputValue()).not.toBe('');
+  const ends = officer.getByLabel('Selesai');
+  const endsOn = await ends.inputValue();
+  // An end before the start: said at the field in Bahasa Indonesia, nothing saved.
+  await ends.fill('2020-01-01');
+  await place.fill('Aula Pusat Pemerintahan Kota Tangerang');
+  await officer.getByRole('button', { name: 'Simpan bursa kerja' }).click();
+  await officer.getByText('Tanggal selesai tidak boleh sebelum tanggal mulai.').waitFor();
+  expect(await ends.getAttribute('aria-invalid')).toBe('true');
+  expect(await place.getAttribute('aria-invalid')).not.toBe('true');
+  // A field only the server can judge (a title too short) comes back at its field.
+  const title = officer.getByLabel('Nama acara');
+  const titleText = await title.inputValue();
+  await ends.fill(endsOn);
+  await title.fill('BK');
+  await officer.getByRole('button', { name: 'Simpan bursa kerja' }).click();
+  await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true');
+  await title.fill(titleText);
+  const problems = await check(officer, 'officer-fair-edit');
+  await officer.getByRole('button', { name: 'Simpan bursa kerja' }).click();
+  await officer.getByRole('status').getByText('Bursa kerja “Bursa Kerja Kota Tangerang 2026” tersimpan.').waitFor();
+  await officer.getByText(/Aula Pusat Pemerintahan Kota Tangerang/).first().waitFor();
+
+  await officer.getByRole('link', { name: 'Halaman publik' }).first().click();
+  await officer.getByRole('heading', { name: 'Bursa Kerja Kota Tangerang 2026' }).waitFor();
+  await officer.getByText(/Aula Pusat Pemerintahan Kota Tangerang/).first().waitFor();
+  expect(problems).toEqual([]);
+});

@@ -1,4 +1,5 @@
 /** Job fairs (bursa kerja): Disnaker plans them; one public page lists the employers and their open vacancies. */
+import { kecamatanNamesOf, kecamatanOfRegion } from '@kota-kit/core';
 import { problems, type RequestContext } from '@kota-kit/core/server';
 import type { FairInput } from '../../schemas/fairs.js';
 import { toPublicEmployer } from '../queries/employers.js';
@@ -60,19 +61,32 @@ export async function saveFair(ctx: Ctx, c: RequestContext, input: Parsed, id?: 
   requireOfficer(ctx, c);
   const employerIds = [...new Set(input.employerIds)];
   await checkEmployers(ctx.db, employerIds);
-  const values = { title: input.title, description: input.description ?? null, starts_on: input.startsOn, ends_on: input.endsOn, place: input.place, kecamatan: input.kecamatan };
+  const kecamatan = kecamatanOfRegion(ctx.region, input.kecamatan);
+  if (!kecamatan) throw problems.invalid([{ field: 'body.kecamatan', message: `Unknown kecamatan "${input.kecamatan}". One of: ${kecamatanNamesOf(ctx.region).join(', ')}.` }]);
+  const values = { title: input.title, description: input.description ?? null, starts_on: input.startsOn, ends_on: input.endsOn, place: input.place, kecamatan };
   const fairId = await ctx.unitOfWork(c, async (work) => {
     let fairId: number;
+    let before: Record<string, unknown> | undefined;
     if (id === undefined) {
       fairId = (await work.db.insertInto('pencaker_fairs').values({ ...values, created_at: ctx.clock.now(), created_by: work.actor?.id ?? null }).returning('id').executeTakeFirstOrThrow()).id;
     } else {
-      const row = await work.db.updateTable('pencaker_fairs').set(values).where('id', '=', id).returning('id').executeTakeFirst();
-      if (!row) throw problems.notFound(`No job fair ${id}.`);
-      fairId = row.id;
-      await work.db.deleteFrom('pencaker_fair_employers').where('fair_id', '=', fairId).execute();
+      const current = await work.db.selectFrom('pencaker_fairs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!current) throw problems.notFound(`No job fair ${id}.`);
+      const participants = await work.db.deleteFrom('pencaker_fair_employers').where('fair_id', '=', id).returning('employer_id').execute();
+      before = {
+        title: current.title,
+        description: current.description,
+        starts_on: current.starts_on,
+        ends_on: current.ends_on,
+        place: current.place,
+        kecamatan: current.kecamatan,
+        employerIds: participants.map((row) => row.employer_id).sort((a, b) => a - b),
+      };
+      await work.db.updateTable('pencaker_fairs').set(values).where('id', '=', id).execute();
+      fairId = id;
     }
     if (employerIds.length) await work.db.insertInto('pencaker_fair_employers').values(employerIds.map((employerId) => ({ fair_id: fairId, employer_id: employerId }))).execute();
-    await work.audit({ action: id === undefined ? 'fair.create' : 'fair.update', subjectType: 'fair', subjectId: String(fairId), agencyId: ctx.options.agencyId, after: { ...values, employerIds } });
+    await work.audit({ action: id === undefined ? 'fair.create' : 'fair.update', subjectType: 'fair', subjectId: String(fairId), agencyId: ctx.options.agencyId, before, after: { ...values, employerIds } });
     return fairId;
   });
   return getFair(ctx, fairId);
