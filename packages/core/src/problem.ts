@@ -31,3 +31,25 @@ export const problemTypes = {
 export function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'status' in value && 'title' in value && 'type' in value;
 }
+
+/** A module's own validation message in each language the kit speaks. */
+export interface LocalMessages {
+  en: string;
+  id: string;
+}
+
+/**
+ * A module's own validation message, answered in the request's language:
+ * `.refine(check, { path: ['endsOn'], ...localMessage({ en: 'The fair ends before it starts.', id: 'Bursa kerja berakhir sebelum dimulai.' }) })`
+ * (also in `ctx.addIssue({ code: 'custom', path, ...localMessage(…) })`). Zod's own messages are translated already.
+ */
+export function localMessage(messages: LocalMessages): { message: string; params: { messages: LocalMessages } } {
+  return { message: messages.en, params: { messages } };
+}
+
+/** The text of an issue made with `localMessage` in `language`, or undefined for any other issue. */
+export function localIssueMessage(issue: { params?: unknown }, language: string): string | undefined {
+  const messages = (issue.params as { messages?: Partial<Record<string, unknown>> } | undefined)?.messages;
+  const text = messages?.[language];
+  return typeof text === 'string' ? text : undefined;
+}

@@ -59,6 +59,10 @@ describe.each(testDatabaseTargets())('pencaker job fairs on %s', (database) => {
       expect(refused.body.errors?.map((error) => error.field), field).toContain(field);
     }
     expect((await officer.json<Problem>('/api/pencaker/officer/fairs', { method: 'POST', body: fairInput({ kecamatan: 'Serpong' }) })).body.errors?.[0]?.message).toMatch(/One of: .*Karawaci/);
+    // The schema's own message, in the request's language.
+    const late = (language: string) => officer.json<Problem>('/api/pencaker/officer/fairs', { method: 'POST', body: fairInput({ endsOn: '2026-12-09' }), headers: { 'accept-language': language } });
+    expect((await late('id')).body.errors).toEqual([expect.objectContaining({ field: 'body.endsOn', message: 'Bursa kerja berakhir sebelum dimulai.' })]);
+    expect((await late('en')).body.errors).toEqual([expect.objectContaining({ field: 'body.endsOn', message: 'The fair ends before it starts.' })]);
     expect((await server.client().json<{ items: unknown[] }>('/api/pencaker/fairs')).body.items).toHaveLength(before);
   });
 

@@ -2,7 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { problemTypes, type FieldError, type Problem } from '../problem.js';
+import { localIssueMessage, problemTypes, type FieldError, type Problem } from '../problem.js';
 import type { Language } from '../region.js';
 import type { SessionUser } from '../types.js';
 
@@ -82,11 +82,11 @@ const targetNames: Record<string, string> = { json: 'body', form: 'body', query:
 
 const locales = { id: z.locales.id(), en: z.locales.en() };
 
-/** Turns zod issues into field errors, in the request's language when the message is zod's own. */
+/** Turns zod issues into field errors, in the request's language when the message is zod's own or a module's `localMessage`. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[], target: string, lang: Language): FieldError[] {
   return issues.map((issue) => {
-    let message = issue.message;
-    if (lang !== 'en') {
+    let message = localIssueMessage(issue as { params?: unknown }, lang) ?? issue.message;
+    if (lang !== 'en' && message === issue.message) {
       // Only zod's built-in English messages are translated; a module's own message is kept as written.
       // A locale formats the raw issue (its `input` typed per code); a finished issue carries the same fields.
       const raw = issue as z.core.$ZodRawIssue;

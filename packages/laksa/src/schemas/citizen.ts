@@ -1,5 +1,5 @@
 /** What citizens send: a report, a rating, a reason to reopen. */
-import { z } from '@kota-kit/core';
+import { localMessage, z } from '@kota-kit/core';
 import { reportTypes } from './vocabulary.js';
 
 export const locationInputSchema = z
@@ -13,10 +13,10 @@ export const locationInputSchema = z
   })
   .superRefine((value, ctx) => {
     if ((value.lat === undefined) !== (value.lng === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [value.lat === undefined ? 'lat' : 'lng'], message: 'Give both lat and lng, or neither.' });
+      ctx.addIssue({ code: 'custom', path: [value.lat === undefined ? 'lat' : 'lng'], ...localMessage({ en: 'Give both lat and lng, or neither.', id: 'Isi lintang dan bujur sekaligus, atau kosongkan keduanya.' }) });
     }
     if (value.lat === undefined && !value.address && !value.kecamatan) {
-      ctx.addIssue({ code: 'custom', path: ['address'], message: 'Pick a point on the map or type an address or kecamatan.' });
+      ctx.addIssue({ code: 'custom', path: ['address'], ...localMessage({ en: 'Pick a point on the map or type an address or kecamatan.', id: 'Pilih titik di peta, atau tulis alamat atau kecamatan.' }) });
     }
   });
 export type LocationInput = z.infer<typeof locationInputSchema>;

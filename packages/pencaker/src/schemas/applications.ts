@@ -1,5 +1,5 @@
 /** Applications (lamaran): the seeker's view, the employer's view and the stage changes. */
-import { z } from '@kota-kit/core';
+import { localMessage, z } from '@kota-kit/core';
 import { line, optionalLine } from './common.js';
 import { applicantProfileSchema } from './profile.js';
 import { applicationStages } from './vocabulary.js';
@@ -47,7 +47,7 @@ export const stageInputSchema = z.discriminatedUnion('stage', [
   z.object({ stage: z.literal('shortlisted') }),
   z.object({
     stage: z.literal('interview'),
-    at: z.iso.datetime({ offset: true }).refine((value) => value >= '1900' && value < '2101', 'Expected a date between 1900 and 2100.'),
+    at: z.iso.datetime({ offset: true }).refine((value) => value >= '1900' && value < '2101', localMessage({ en: 'Expected a date between 1900 and 2100.', id: 'Tanggal harus antara tahun 1900 dan 2100.' })),
     place: line(300, 3),
   }),
   z.object({ stage: z.literal('hired') }),

@@ -1,5 +1,5 @@
 /** Job fairs (bursa kerja): a date, a place, the participating employers and their open vacancies on one page. */
-import { isoDateSchema, z } from '@kota-kit/core';
+import { isoDateSchema, localMessage, z } from '@kota-kit/core';
 import { line, optionalLine } from './common.js';
 import { publicEmployerSchema } from './employers.js';
 import { vacancySchema } from './vacancies.js';
@@ -14,7 +14,7 @@ export const fairInputSchema = z
     kecamatan: line(60),
     employerIds: z.array(z.number().int().positive().max(2_147_483_647)).max(200).default([]),
   })
-  .refine((value) => value.endsOn >= value.startsOn, { path: ['endsOn'], message: 'The fair ends before it starts.' });
+  .refine((value) => value.endsOn >= value.startsOn, { path: ['endsOn'], ...localMessage({ en: 'The fair ends before it starts.', id: 'Bursa kerja berakhir sebelum dimulai.' }) });
 export type FairInput = z.input<typeof fairInputSchema>;
 
 export const fairSummarySchema = z.object({

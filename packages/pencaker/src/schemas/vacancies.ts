@@ -1,5 +1,5 @@
 /** Vacancies (lowongan): the employer's form, the public view and the public search. */
-import { isoDateSchema, z } from '@kota-kit/core';
+import { isoDateSchema, localMessage, z } from '@kota-kit/core';
 import { line, rupiahSchema } from './common.js';
 import { educationLevels, employmentTypes, recencyDays, salaryUnits, sectors, vacancySorts, vacancyStatuses } from './vocabulary.js';
 
@@ -27,7 +27,7 @@ export const vacancyInputSchema = z
   })
   .refine((value) => value.salaryMin === null || value.salaryMax === null || value.salaryMin <= value.salaryMax, {
     path: ['salaryMax'],
-    message: 'The highest salary is below the lowest.',
+    ...localMessage({ en: 'The highest salary is below the lowest.', id: 'Gaji tertinggi lebih kecil dari gaji terendah.' }),
   });
 export type VacancyInput = z.input<typeof vacancyInputSchema>;
 export type VacancyData = z.output<typeof vacancyInputSchema>;
