@@ -58,7 +58,7 @@ describe.each(testDatabaseTargets())('pencaker job fairs on %s', (database) => {
       expect(refused.status, field).toBe(400);
       expect(refused.body.errors?.map((error) => error.field), field).toContain(field);
     }
-    expect((await officer.json<Problem>('/api/pencaker/officer/fairs', { method: 'POST', body: fairInput({ kecamatan: 'Serpong' }) })).body.errors?.[0]?.message).toMatch(/One of: .*Karawaci/);
+    expect((await officer.json<Problem>('/api/pencaker/officer/fairs', { method: 'POST', body: fairInput({ kecamatan: 'Serpong' }) })).body.errors?.[0]?.message).toMatch(/bukan kecamatan di wilayah ini. Pilih salah satu: .*Karawaci/);
     // The schema's own message, in the request's language.
     const late = (language: string) => officer.json<Problem>('/api/pencaker/officer/fairs', { method: 'POST', body: fairInput({ endsOn: '2026-12-09' }), headers: { 'accept-language': language } });
     expect((await late('id')).body.errors).toEqual([expect.objectContaining({ field: 'body.endsOn', message: 'Bursa kerja berakhir sebelum dimulai.' })]);

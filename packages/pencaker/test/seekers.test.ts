@@ -62,6 +62,13 @@ describe.each(testDatabaseTargets())('pencaker seekers on %s', (database) => {
     const bad = await seekerA.json<Problem>('/api/pencaker/me/profile', { method: 'PUT', body: sampleProfile({ nik: '12345', birthDate: '1999-02-30' }) });
     expect(bad.status).toBe(400);
     expect(bad.body.errors?.map((error) => error.field).sort()).toEqual(['body.birthDate', 'body.nik']);
+    // Places outside the region: each field named, the home kecamatan and the preferred ones.
+    const elsewhere = await seekerA.json<Problem>('/api/pencaker/me/profile', {
+      method: 'PUT',
+      body: sampleProfile({ kecamatan: 'Serpong', preferences: { sectors: [], kecamatan: ['Jatiuwung', 'Ciputat'], employmentTypes: [], expectedSalary: null } }),
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.errors?.map((error) => error.field)).toEqual(['body.kecamatan', 'body.preferences.kecamatan.1']);
     const saved = await seekerA.json<Profile>('/api/pencaker/me/profile', { method: 'PUT', body: sampleProfile() });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ fullName: 'Bayu Setiadi', nik: '3671012304990007', skills: ['las listrik', 'forklift'], cv: null });

@@ -197,6 +197,12 @@ describe.each(testDatabaseTargets())('pencaker vacancies on %s', (database) => {
     const past = await employer.json<Problem>('/api/pencaker/employer/vacancies', { method: 'POST', body: sampleVacancy({ validThrough: '2026-01-01' }) });
     expect(past.status).toBe(400);
     expect(past.body.errors?.map((error) => error.field)).toEqual(['body.validThrough']);
+    // A kecamatan outside the region is refused on the field, with the region's list; any case is taken.
+    const elsewhere = await employer.json<Problem & { errors: { message: string }[] }>('/api/pencaker/employer/vacancies', { method: 'POST', body: sampleVacancy({ kecamatan: 'Serpong' }) });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.errors).toEqual([expect.objectContaining({ field: 'body.kecamatan', message: expect.stringContaining('Benda') })]);
+    const lower = await employer.json<{ kecamatan: string }>('/api/pencaker/employer/vacancies', { method: 'POST', body: sampleVacancy({ kecamatan: 'benda' }) });
+    expect(lower.body.kecamatan).toBe('Benda');
   });
 
   it('registers an employer once per account and NIB; Disnaker verifies or rejects it; the public card hides NIB and contact', async () => {

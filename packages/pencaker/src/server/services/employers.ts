@@ -4,6 +4,7 @@ import type { EmployerInput } from '../../schemas/employers.js';
 import { employerColumns, findEmployer, toEmployer } from '../queries/employers.js';
 import type { Ctx } from '../tables.js';
 import { employerOfUser, requireEmployer, requireOfficer } from './access.js';
+import { regionKecamatan } from './places.js';
 
 export const employerStatusChanged = 'employer.status-changed';
 type Parsed = EmployerInput & { npwp: string };
@@ -16,13 +17,14 @@ async function nibTaken(ctx: Ctx, nib: string, except?: number) {
 
 export async function registerEmployer(ctx: Ctx, c: RequestContext, input: Parsed) {
   const user = ctx.access.requireUser(c);
+  const kecamatan = regionKecamatan(ctx, c, { 'body.kecamatan': input.kecamatan })['body.kecamatan'];
   if (await employerOfUser(ctx.db, user.id)) throw problems.conflict('This account already acts for an employer.');
   if (await nibTaken(ctx, input.nib)) throw problems.conflict('An employer with this NIB is already registered.', [{ field: 'body.nib', message: 'Already registered.' }]);
   const now = ctx.clock.now();
   return ctx.unitOfWork(c, async (work) => {
     const row = await work.db
       .insertInto('pencaker_employers')
-      .values({ ...employerColumns(input), status: 'pending', created_at: now, created_by: user.id })
+      .values({ ...employerColumns({ ...input, kecamatan }), status: 'pending', created_at: now, created_by: user.id })
       .returningAll()
       .executeTakeFirstOrThrow();
     await work.db.insertInto('pencaker_employer_members').values({ user_id: user.id, employer_id: row.id, created_at: now }).execute();
@@ -35,12 +37,13 @@ export async function registerEmployer(ctx: Ctx, c: RequestContext, input: Parse
 /** Changing the name, NIB or NPWP of a verified employer sends it back to Disnaker for verification. */
 export async function updateEmployer(ctx: Ctx, c: RequestContext, input: Parsed) {
   const { employer } = await requireEmployer(ctx, c);
+  const kecamatan = regionKecamatan(ctx, c, { 'body.kecamatan': input.kecamatan })['body.kecamatan'];
   if (await nibTaken(ctx, input.nib, employer.id)) throw problems.conflict('An employer with this NIB is already registered.', [{ field: 'body.nib', message: 'Already registered.' }]);
   const identityChanged = input.name !== employer.name || input.nib !== employer.nib || input.npwp !== employer.npwp;
   return ctx.unitOfWork(c, async (work) => {
     const row = await work.db
       .updateTable('pencaker_employers')
-      .set({ ...employerColumns(input), ...(identityChanged ? { status: 'pending', trusted: false, verified_at: null, verified_by: null } : {}) })
+      .set({ ...employerColumns({ ...input, kecamatan }), ...(identityChanged ? { status: 'pending', trusted: false, verified_at: null, verified_by: null } : {}) })
       .where('id', '=', employer.id)
       .returningAll()
       .executeTakeFirstOrThrow();

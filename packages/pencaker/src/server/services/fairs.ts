@@ -1,5 +1,4 @@
 /** Job fairs (bursa kerja): Disnaker plans them; one public page lists the employers and their open vacancies. */
-import { kecamatanNamesOf, kecamatanOfRegion } from '@kota-kit/core';
 import { problems, type RequestContext } from '@kota-kit/core/server';
 import type { FairInput } from '../../schemas/fairs.js';
 import { toPublicEmployer } from '../queries/employers.js';
@@ -7,6 +6,7 @@ import { toVacancy, vacanciesWithEmployer } from '../queries/vacancies.js';
 import type { Ctx, Db } from '../tables.js';
 import { requireOfficer } from './access.js';
 import { today } from './dates.js';
+import { regionKecamatan } from './places.js';
 
 type Parsed = FairInput & { employerIds: number[] };
 
@@ -61,8 +61,7 @@ export async function saveFair(ctx: Ctx, c: RequestContext, input: Parsed, id?: 
   requireOfficer(ctx, c);
   const employerIds = [...new Set(input.employerIds)];
   await checkEmployers(ctx.db, employerIds);
-  const kecamatan = kecamatanOfRegion(ctx.region, input.kecamatan);
-  if (!kecamatan) throw problems.invalid([{ field: 'body.kecamatan', message: `Unknown kecamatan "${input.kecamatan}". One of: ${kecamatanNamesOf(ctx.region).join(', ')}.` }]);
+  const { 'body.kecamatan': kecamatan } = regionKecamatan(ctx, c, { 'body.kecamatan': input.kecamatan });
   const values = { title: input.title, description: input.description ?? null, starts_on: input.startsOn, ends_on: input.endsOn, place: input.place, kecamatan };
   const fairId = await ctx.unitOfWork(c, async (work) => {
     let fairId: number;

@@ -5,9 +5,13 @@ import type { ProfileData } from '../../schemas/profile.js';
 import { findSeeker, profileColumns, toProfile } from '../queries/seekers.js';
 import type { Ctx, PencakerTables, SeekerRow } from '../tables.js';
 import { findSeekerOfUser, requireSeeker } from './access.js';
+import { regionKecamatan } from './places.js';
 
-export async function saveProfile(ctx: Ctx, c: RequestContext, data: ProfileData) {
+export async function saveProfile(ctx: Ctx, c: RequestContext, given: ProfileData) {
   const user = ctx.access.requireUser(c);
+  const preferred = given.preferences.kecamatan;
+  const places: Record<string, string> = regionKecamatan(ctx, c, { 'body.kecamatan': given.kecamatan, ...Object.fromEntries(preferred.map((name, index) => [`body.preferences.kecamatan.${index}`, name])) });
+  const data = { ...given, kecamatan: places['body.kecamatan']!, preferences: { ...given.preferences, kecamatan: preferred.map((_, index) => places[`body.preferences.kecamatan.${index}`]!) } };
   const now = ctx.clock.now();
   return ctx.unitOfWork(c, async (work) => {
     const existing = await findSeekerOfUser(work.db, user.id);

@@ -11,6 +11,7 @@ import { findVacancy, matchesSearch, toOwnVacancy, toVacancy, vacancyColumns, va
 import type { Ctx, EmployerRow, PencakerTables } from '../tables.js';
 import { requireEmployer, requireOfficer } from './access.js';
 import { today } from './dates.js';
+import { regionKecamatan } from './places.js';
 
 export const vacancyPublished = 'vacancy.published';
 export const vacancyStatusChanged = 'vacancy.status-changed';
@@ -44,11 +45,12 @@ export async function getOwnVacancy(ctx: Ctx, c: RequestContext, id: number) {
 export async function createVacancy(ctx: Ctx, c: RequestContext, data: VacancyData) {
   const { employer } = await requireEmployer(ctx, c);
   checkValidThrough(ctx, data);
+  const kecamatan = regionKecamatan(ctx, c, { 'body.kecamatan': data.kecamatan })['body.kecamatan'];
   const now = ctx.clock.now();
   return ctx.unitOfWork(c, async (work) => {
     const { id } = await work.db
       .insertInto('pencaker_vacancies')
-      .values({ ...vacancyColumns(data), employer_id: employer.id, status: 'draft', created_at: now, updated_at: now })
+      .values({ ...vacancyColumns({ ...data, kecamatan }), employer_id: employer.id, status: 'draft', created_at: now, updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
     await work.audit({ action: 'vacancy.create', subjectType: 'vacancy', subjectId: String(id), agencyId: ctx.options.agencyId, after: { title: data.title } });
@@ -61,6 +63,7 @@ const editable: VacancyStatus[] = ['draft', 'submitted', 'rejected', 'published'
 export async function updateVacancy(ctx: Ctx, c: RequestContext, id: number, data: VacancyData) {
   const { user, employer } = await requireEmployer(ctx, c);
   checkValidThrough(ctx, data);
+  const kecamatan = regionKecamatan(ctx, c, { 'body.kecamatan': data.kecamatan })['body.kecamatan'];
   const now = ctx.clock.now();
   return ctx.unitOfWork(c, async (work) => {
     const before = await ownVacancy(ctx, work.db, employer.id, id);
@@ -70,7 +73,7 @@ export async function updateVacancy(ctx: Ctx, c: RequestContext, id: number, dat
     const status: VacancyStatus = before.status === 'published' && !publishesDirectly(ctx, employer) ? 'submitted' : before.status === 'rejected' ? 'draft' : before.status;
     await work.db
       .updateTable('pencaker_vacancies')
-      .set({ ...vacancyColumns(data), status, revision: before.revision + 1, updated_at: now, ...(status === 'submitted' && before.status !== 'submitted' ? { submitted_at: now } : {}) })
+      .set({ ...vacancyColumns({ ...data, kecamatan }), status, revision: before.revision + 1, updated_at: now, ...(status === 'submitted' && before.status !== 'submitted' ? { submitted_at: now } : {}) })
       .where('id', '=', id)
       .execute();
     await work.audit({ action: 'vacancy.update', subjectType: 'vacancy', subjectId: String(id), agencyId: ctx.options.agencyId, before: { revision: before.revision, status: before.status }, after: { revision: before.revision + 1, status } });
