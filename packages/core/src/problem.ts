@@ -38,6 +38,19 @@ export interface LocalMessages {
   id: string;
 }
 
+/** A text a server writes for people: one string, or one per language (answered in the request's language). */
+export type LocalText = string | LocalMessages;
+
+/** A field error as a handler raises it: its message may be given per language. */
+export interface FieldErrorInput extends Omit<FieldError, 'message'> {
+  message: LocalText;
+}
+
+/** `text` in `language` (English when that language is missing). */
+export function textIn(text: LocalText, language: string): string {
+  return typeof text === 'string' ? text : (text[language as keyof LocalMessages] ?? text.en);
+}
+
 /**
  * A module's own validation message, answered in the request's language:
  * `.refine(check, { path: ['endsOn'], ...localMessage({ en: 'The fair ends before it starts.', id: 'Bursa kerja berakhir sebelum dimulai.' }) })`

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { localMessage } from '../problem.js';
-import { fieldErrors } from './http.js';
+import { fieldErrors, problems, toProblem } from './http.js';
 
 const fair = z
   .object({ title: z.string().min(5), startsOn: z.string(), endsOn: z.string() })
@@ -20,5 +20,19 @@ describe('fieldErrors', () => {
     expect(short[0]!.message).not.toMatch(/Too small|too short/i);
 
     expect(fieldErrors(issues({ title: 'Rahasia', startsOn: '2026-12-10', endsOn: '2026-12-11' }), 'json', 'id')[0]!.message).toBe('Only in English.');
+  });
+});
+
+describe('toProblem', () => {
+  it("answers a handler's problem in the request's language when its texts are given per language", () => {
+    const error = problems.conflict({ en: 'An employer with this NIB is already registered.', id: 'Perusahaan dengan NIB ini sudah terdaftar.' }, [
+      { field: 'body.nib', message: { en: 'Already registered.', id: 'Sudah terdaftar.' } },
+      { field: 'body.name', message: 'Only one language.' },
+    ]);
+    expect(toProblem(error, '/api/x', 'id')).toMatchObject({ status: 409, detail: 'Perusahaan dengan NIB ini sudah terdaftar.', errors: [{ field: 'body.nib', message: 'Sudah terdaftar.' }, { field: 'body.name', message: 'Only one language.' }] });
+    expect(toProblem(error, '/api/x', 'en')).toMatchObject({ detail: 'An employer with this NIB is already registered.', errors: [{ message: 'Already registered.' }, { message: 'Only one language.' }] });
+    // Logs and stack traces read the English text.
+    expect(error.message).toBe('An employer with this NIB is already registered.');
+    expect(toProblem(problems.invalid([{ field: 'body.a', message: 'x' }]), '/api/x', 'id')!.detail).toBe('Ada isian yang tidak valid.');
   });
 });

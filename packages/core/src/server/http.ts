@@ -2,7 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { localIssueMessage, problemTypes, type FieldError, type Problem } from '../problem.js';
+import { localIssueMessage, problemTypes, textIn, type FieldError, type FieldErrorInput, type LocalText, type Problem } from '../problem.js';
 import type { Language } from '../region.js';
 import type { SessionUser } from '../types.js';
 
@@ -38,19 +38,20 @@ export class ProblemError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly title: string,
-    readonly options: { type?: string; detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+    /** `detail` and field messages may be given per language (`{ en, id }`): answered in the request's language. */
+    readonly options: { type?: string; detail?: LocalText; errors?: FieldErrorInput[]; headers?: Record<string, string> } = {},
   ) {
-    super(options.detail ?? title);
+    super(options.detail === undefined ? title : textIn(options.detail, 'en'));
     this.name = 'ProblemError';
   }
 }
 
 export const problems = {
-  notFound: (detail?: string) => new ProblemError(404, 'Not found', { type: problemTypes.notFound, detail }),
-  forbidden: (detail?: string) => new ProblemError(403, 'Forbidden', { type: problemTypes.forbidden, detail }),
-  unauthenticated: (detail = 'Sign in first.') => new ProblemError(401, 'Unauthenticated', { type: problemTypes.unauthenticated, detail }),
-  conflict: (detail?: string, errors?: FieldError[]) => new ProblemError(409, 'Conflict', { type: problemTypes.conflict, detail, errors }),
-  invalid: (errors: FieldError[], detail = 'Some fields are not valid.') =>
+  notFound: (detail?: LocalText) => new ProblemError(404, 'Not found', { type: problemTypes.notFound, detail }),
+  forbidden: (detail?: LocalText) => new ProblemError(403, 'Forbidden', { type: problemTypes.forbidden, detail }),
+  unauthenticated: (detail: LocalText = { en: 'Sign in first.', id: 'Masuk dulu.' }) => new ProblemError(401, 'Unauthenticated', { type: problemTypes.unauthenticated, detail }),
+  conflict: (detail?: LocalText, errors?: FieldErrorInput[]) => new ProblemError(409, 'Conflict', { type: problemTypes.conflict, detail, errors }),
+  invalid: (errors: FieldErrorInput[], detail: LocalText = { en: 'Some fields are not valid.', id: 'Ada isian yang tidak valid.' }) =>
     new ProblemError(400, 'Invalid request', { type: problemTypes.validation, detail, errors }),
 };
 
@@ -61,15 +62,17 @@ export function problemResponse(c: Context, problem: Problem, headers: Record<st
   });
 }
 
-export function toProblem(error: unknown, instance: string): Problem | null {
+/** A thrown problem as it is answered, its texts in `language` (the request's). */
+export function toProblem(error: unknown, instance: string, language: Language = 'id'): Problem | null {
   if (error instanceof ProblemError) {
+    const { detail, errors } = error.options;
     return {
       type: error.options.type ?? 'about:blank',
       title: error.title,
       status: error.status,
-      detail: error.options.detail,
+      detail: detail === undefined ? undefined : textIn(detail, language),
       instance,
-      ...(error.options.errors ? { errors: error.options.errors } : {}),
+      ...(errors ? { errors: errors.map((fieldError) => ({ ...fieldError, message: textIn(fieldError.message, language) })) } : {}),
     };
   }
   if (error instanceof HTTPException) {

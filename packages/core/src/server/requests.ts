@@ -124,7 +124,7 @@ function isDataException(error: unknown): boolean {
 export function errorHandler(log: Logger) {
   return (error: Error, c: Context<AppEnv>) => {
     const instance = redactPath(c.req.path);
-    const problem = toProblem(error, instance);
+    const problem = toProblem(error, instance, c.get('lang') ?? 'id');
     if (problem) return problemResponse(c, problem, error instanceof ProblemError ? error.options.headers : undefined);
     if (isDataException(error)) {
       // A backstop: the boundary and the route schemas should have named the field already.

@@ -32,7 +32,7 @@ const editItem = createRoute({ method: 'patch', path: '/newsroom/items/{id}', ta
 export function collector(ctx: Ctx) {
   const requireNewsroom = (c: RequestContext) => ctx.access.requireRole(c, 'editor', ctx.options.newsroomAgency);
   const checkCategory = (category: string) => {
-    if (!ctx.options.categories.some((item) => item.slug === category)) throw problems.invalid([{ field: 'body.category', message: `Unknown category "${category}".` }]);
+    if (!ctx.options.categories.some((item) => item.slug === category)) throw problems.invalid([{ field: 'body.category', message: { en: `Unknown category "${category}".`, id: `Kategori "${category}" tidak dikenal.` } }]);
   };
   const urlTaken = async (url: string, except?: number) => {
     const row = await ctx.db.selectFrom('berita_sources').select('id').where('url', '=', url).executeTakeFirst();

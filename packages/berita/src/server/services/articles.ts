@@ -1,5 +1,5 @@
 /** The newsroom's writes: each one unit of work with its audit entry, its workflow event and a kept revision. */
-import type { SessionUser } from '@kota-kit/core';
+import type { FieldErrorInput, SessionUser } from '@kota-kit/core';
 import { problems, type RequestContext } from '@kota-kit/core/server';
 import { z } from '@kota-kit/core';
 import { reservedSlugs } from '../../index.js';
@@ -16,9 +16,9 @@ export const publishedEvent = 'article.published';
 export const statusEvent = 'article.status-changed';
 
 function checkChoices(ctx: Ctx, input: Input) {
-  const errors: { field: string; message: string }[] = [];
-  if (!ctx.region.agencies.some((agency) => agency.id === input.agencyId)) errors.push({ field: 'body.agencyId', message: `Unknown agency "${input.agencyId}".` });
-  if (!ctx.options.categories.some((category) => category.slug === input.category)) errors.push({ field: 'body.category', message: `Unknown category "${input.category}".` });
+  const errors: FieldErrorInput[] = [];
+  if (!ctx.region.agencies.some((agency) => agency.id === input.agencyId)) errors.push({ field: 'body.agencyId', message: { en: `Unknown agency "${input.agencyId}".`, id: `Dinas "${input.agencyId}" tidak dikenal.` } });
+  if (!ctx.options.categories.some((category) => category.slug === input.category)) errors.push({ field: 'body.category', message: { en: `Unknown category "${input.category}".`, id: `Kategori "${input.category}" tidak dikenal.` } });
   if (errors.length) throw problems.invalid(errors);
 }
 
@@ -26,12 +26,12 @@ function checkChoices(ctx: Ctx, input: Input) {
 function cleanBody(ctx: Ctx, html: string) {
   const bodyHtml = sanitizeArticleHtml(html, ctx.options.embedHosts);
   const bodyText = plainText(bodyHtml, 200_000);
-  if (bodyText.length < 20) throw problems.invalid([{ field: 'body.bodyHtml', message: 'The article needs at least 20 characters of text.' }]);
+  if (bodyText.length < 20) throw problems.invalid([{ field: 'body.bodyHtml', message: { en: 'The article needs at least 20 characters of text.', id: 'Berita perlu paling sedikit 20 karakter teks.' } }]);
   return { bodyHtml, bodyText };
 }
 
 async function checkImage(ctx: Ctx, image: Input['image']) {
-  if (image && !(await findImage(ctx.db, image.key))) throw problems.invalid([{ field: 'body.image.key', message: 'Unknown image: upload it first.' }]);
+  if (image && !(await findImage(ctx.db, image.key))) throw problems.invalid([{ field: 'body.image.key', message: { en: 'Unknown image: upload it first.', id: 'Gambar tidak dikenal: unggah dulu.' } }]);
 }
 
 export async function newsroomView(ctx: Ctx, user: SessionUser, row: ArticleRow) {
@@ -128,14 +128,14 @@ export async function actOn(ctx: Ctx, c: RequestContext, id: number, input: z.ou
   if (!existing || !isWriter(ctx, user, existing.agency_id)) throw problems.notFound(`No article ${id}.`);
   const rule = transitions[input.action];
   if (rule.editor && !isEditor(ctx, user, existing.agency_id)) throw problems.forbidden('Only an editor may do this.');
-  if (input.action === 'request-changes' && !input.comment) throw problems.invalid([{ field: 'body.comment', message: 'Say what should change.' }]);
+  if (input.action === 'request-changes' && !input.comment) throw problems.invalid([{ field: 'body.comment', message: { en: 'Say what should change.', id: 'Tuliskan apa yang perlu diubah.' } }]);
   const now = ctx.clock.now();
   let scheduledAt: Date | null = null;
   if (input.action === 'schedule') {
-    if (!input.at) throw problems.invalid([{ field: 'body.at', message: 'Give the date and time of publication.' }]);
+    if (!input.at) throw problems.invalid([{ field: 'body.at', message: { en: 'Give the date and time of publication.', id: 'Isi tanggal dan jam terbit.' } }]);
     scheduledAt = new Date(input.at);
-    if (scheduledAt.getTime() <= now.getTime()) throw problems.invalid([{ field: 'body.at', message: 'The time of publication must be in the future.' }]);
-    if (scheduledAt.getTime() > now.getTime() + 366 * 86_400_000) throw problems.invalid([{ field: 'body.at', message: 'At most a year ahead.' }]);
+    if (scheduledAt.getTime() <= now.getTime()) throw problems.invalid([{ field: 'body.at', message: { en: 'The time of publication must be in the future.', id: 'Waktu terbit harus di masa depan.' } }]);
+    if (scheduledAt.getTime() > now.getTime() + 366 * 86_400_000) throw problems.invalid([{ field: 'body.at', message: { en: 'At most a year ahead.', id: 'Paling lama setahun ke depan.' } }]);
   }
   const row = await ctx.unitOfWork(c, async (work) => {
     const current = await lockArticle(work.db, id);

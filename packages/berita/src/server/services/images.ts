@@ -28,13 +28,13 @@ export async function storeImage(ctx: Ctx, source: WorkSource, picture: Processe
 
 export async function uploadImage(ctx: Ctx, c: RequestContext) {
   const user = ctx.access.requireRole(c, ['writer', 'editor']);
-  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) throw problems.invalid([{ field: 'body.file', message: 'Send the picture as multipart/form-data in the field "file".' }]);
-  if (Number(c.req.header('content-length') ?? '0') > maxUploadBytes + 100_000) throw problems.invalid([{ field: 'body.file', message: `At most ${maxUploadBytes} bytes.` }]);
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) throw problems.invalid([{ field: 'body.file', message: { en: 'Send the picture as multipart/form-data in the field "file".', id: 'Kirim gambar sebagai multipart/form-data di isian "file".' } }]);
+  if (Number(c.req.header('content-length') ?? '0') > maxUploadBytes + 100_000) throw problems.invalid([{ field: 'body.file', message: { en: `At most ${maxUploadBytes} bytes.`, id: `Paling besar ${maxUploadBytes} byte.` } }]);
   await ctx.rateLimit.hit(`berita:upload:${user.id}`, 60, 3600);
   const form = await c.req.formData().catch(() => null);
-  if (!form) throw problems.invalid([{ field: 'body.file', message: 'The form could not be read.' }]);
+  if (!form) throw problems.invalid([{ field: 'body.file', message: { en: 'The form could not be read.', id: 'Formulir tidak dapat dibaca.' } }]);
   const [picture] = await imagesFromForm(form, 'file', { maxFiles: 1, maxBytes: maxUploadBytes, maxSide: 1600 });
-  if (!picture) throw problems.invalid([{ field: 'body.file', message: 'Choose a picture.' }]);
+  if (!picture) throw problems.invalid([{ field: 'body.file', message: { en: 'Choose a picture.', id: 'Pilih gambar.' } }]);
   return storeImage(ctx, c, picture, user.id);
 }
 

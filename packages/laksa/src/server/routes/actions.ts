@@ -114,7 +114,7 @@ export function actions(ctx: Ctx) {
       assignee_name: null,
     });
   const knownAgency = (agency: string) => {
-    if (!agencyIds.has(agency)) throw problems.invalid([{ field: 'body.agency', message: `Unknown agency "${agency}".` }]);
+    if (!agencyIds.has(agency)) throw problems.invalid([{ field: 'body.agency', message: { en: `Unknown agency "${agency}".`, id: `Dinas "${agency}" tidak dikenal.` } }]);
   };
   /** A text and photos, as JSON or multipart: files are stored first, their rows go into the step's unit of work. */
   const textAndPhotos = async <S extends z.ZodObject>(c: RequestContext, json: () => unknown, reportId: string, schema: S) => {
@@ -152,7 +152,7 @@ export function actions(ctx: Ctx) {
       const asVerifier = scope.verifier;
       if (!asVerifier) {
         requireHandlerOf(scope, row);
-        if (body.agency === row.agency_id) throw problems.invalid([{ field: 'body.agency', message: 'The report is already with this agency.' }]);
+        if (body.agency === row.agency_id) throw problems.invalid([{ field: 'body.agency', message: { en: 'The report is already with this agency.', id: 'Laporan sudah ada di dinas ini.' } }]);
       }
       await transition(ctx, c, asVerifier ? verifierActor(user) : agencyActor(user), row.id, {
         rule: asVerifier ? 'forward' : 'handOver',
@@ -193,7 +193,7 @@ export function actions(ctx: Ctx) {
       let name: string | null = null;
       if (userId) {
         const colleague = (await handlersOf(ctx, row.agency_id)).find((item) => item.id === userId);
-        if (!colleague) throw problems.invalid([{ field: 'body.userId', message: `Not a handler of agency "${row.agency_id}".` }]);
+        if (!colleague) throw problems.invalid([{ field: 'body.userId', message: { en: `Not a handler of agency "${row.agency_id}".`, id: `Bukan petugas penanganan dinas "${row.agency_id}".` } }]);
         name = colleague.name;
       }
       await transition(ctx, c, agencyActor(user), row.id, {
@@ -255,10 +255,10 @@ export function actions(ctx: Ctx) {
       const body = c.req.valid('json');
       requireVerifier(scope);
       const target = await findByTicket(ctx.db, body.of);
-      if (!target) throw problems.invalid([{ field: 'body.of', message: `No report with ticket "${body.of}".` }]);
+      if (!target) throw problems.invalid([{ field: 'body.of', message: { en: `No report with ticket "${body.of}".`, id: `Tidak ada laporan dengan tiket "${body.of}".` } }]);
       const original = await rootOf(ctx.db, target.id);
-      if (!original || original.id === row.id) throw problems.invalid([{ field: 'body.of', message: 'A report cannot duplicate itself.' }]);
-      if (original.status === 'rejected') throw problems.invalid([{ field: 'body.of', message: 'The original was rejected; reject this one or handle it on its own.' }]);
+      if (!original || original.id === row.id) throw problems.invalid([{ field: 'body.of', message: { en: 'A report cannot duplicate itself.', id: 'Laporan tidak bisa menjadi duplikat dirinya sendiri.' } }]);
+      if (original.status === 'rejected') throw problems.invalid([{ field: 'body.of', message: { en: 'The original was rejected; reject this one or handle it on its own.', id: 'Laporan aslinya ditolak; tolak laporan ini atau tangani tersendiri.' } }]);
       await transition(ctx, c, verifierActor(user), row.id, {
         rule: 'duplicate',
         ...(body.note ? { note: body.note } : { code: { code: 'merged', params: { ticket: original.ticket } } }),

@@ -67,7 +67,7 @@ const supportReport = createRoute({
 /** The report of a JSON or multipart request, checked by the same schema, with its photos. */
 async function reportInput(ctx: Ctx, c: RequestContext, json: unknown) {
   if (!isMultipart(c)) {
-    if (!json || typeof json !== 'object' || !('type' in json)) throw problems.invalid([{ field: 'body', message: 'Send the report as JSON or multipart/form-data.' }]);
+    if (!json || typeof json !== 'object' || !('type' in json)) throw problems.invalid([{ field: 'body', message: { en: 'Send the report as JSON or multipart/form-data.', id: 'Kirim laporan sebagai JSON atau multipart/form-data.' } }]);
     const input = json as z.output<typeof createReportSchema>; // validated by the route's JSON schema
     checkReportFields(ctx, input, 'body');
     return { input, photos: [] as ProcessedPhoto[] };
@@ -81,7 +81,7 @@ async function reportInput(ctx: Ctx, c: RequestContext, json: unknown) {
   } catch {
     value = undefined;
   }
-  if (value === undefined) throw problems.invalid([{ field: 'body.report', message: 'Send the report as JSON text in the field "report".' }]);
+  if (value === undefined) throw problems.invalid([{ field: 'body.report', message: { en: 'Send the report as JSON text in the field "report".', id: 'Kirim laporan sebagai teks JSON di isian "report".' } }]);
   const parsed = createReportSchema.safeParse(value);
   if (!parsed.success) throw problems.invalid(fieldErrors(parsed.error.issues, 'body.report', c.get('lang')));
   checkReportFields(ctx, parsed.data, 'body.report');

@@ -38,9 +38,9 @@ export function checkBodySize(ctx: Ctx, c: RequestContext): void {
 export async function photosFrom(ctx: Ctx, form: FormData, field: string): Promise<ProcessedPhoto[]> {
   const entries = form.getAll(field);
   const files = entries.filter((entry): entry is File => typeof entry !== 'string');
-  if (files.length !== entries.length) throw problems.invalid([{ field: `body.${field}`, message: 'Send photos as files.' }]);
+  if (files.length !== entries.length) throw problems.invalid([{ field: `body.${field}`, message: { en: 'Send photos as files.', id: 'Kirim foto sebagai berkas.' } }]);
   if (files.length > ctx.options.maxPhotos) {
-    throw problems.invalid([{ field: `body.${field}`, message: `At most ${ctx.options.maxPhotos} photos.`, code: 'too_big' }]);
+    throw problems.invalid([{ field: `body.${field}`, message: { en: `At most ${ctx.options.maxPhotos} photos.`, id: `Paling banyak ${ctx.options.maxPhotos} foto.` }, code: 'too_big' }]);
   }
   const photos: ProcessedPhoto[] = [];
   for (const [index, file] of files.entries()) photos.push(await processPhoto(new Uint8Array(await file.arrayBuffer()), `body.${field}.${index}`, ctx.options.maxPhotoBytes));

@@ -149,7 +149,7 @@ export function mine(ctx: Ctx) {
       try {
         form = await c.req.formData();
       } catch {
-        throw problems.invalid([{ field: 'body', message: 'Send multipart/form-data with the PDF in "cv".' }]);
+        throw problems.invalid([{ field: 'body', message: { en: 'Send multipart/form-data with the PDF in "cv".', id: 'Kirim multipart/form-data dengan PDF di isian "cv".' } }]);
       }
       return c.json(await uploadCv(ctx, c, form.get('cv')), 200);
     })

@@ -36,7 +36,7 @@ export async function apply(ctx: Ctx, c: RequestContext, vacancyId: number, inpu
   await ctx.rateLimit.hit(`pencaker:apply:${user.id}`, 30, 3600);
   const vacancy = await findVacancy(ctx.db, vacancyId);
   if (!vacancy || !isPublicVacancy(vacancy, today(ctx))) throw problems.notFound(`No open vacancy ${vacancyId}.`);
-  if (input.withCv && !seeker.cv_key) throw problems.invalid([{ field: 'body.withCv', message: 'Upload a CV first.' }]);
+  if (input.withCv && !seeker.cv_key) throw problems.invalid([{ field: 'body.withCv', message: { en: 'Upload a CV first.', id: 'Unggah CV dulu.' } }]);
   const now = ctx.clock.now();
   return ctx.unitOfWork(c, async (work) => {
     const existing = await work.db.selectFrom('pencaker_applications').select('id').where('vacancy_id', '=', vacancyId).where('seeker_id', '=', seeker.id).executeTakeFirst();

@@ -17,9 +17,9 @@ async function nibTaken(ctx: Ctx, nib: string, except?: number) {
 
 export async function registerEmployer(ctx: Ctx, c: RequestContext, input: Parsed) {
   const user = ctx.access.requireUser(c);
-  const kecamatan = regionKecamatan(ctx, c, { 'body.kecamatan': input.kecamatan })['body.kecamatan'];
+  const kecamatan = regionKecamatan(ctx, { 'body.kecamatan': input.kecamatan })['body.kecamatan'];
   if (await employerOfUser(ctx.db, user.id)) throw problems.conflict('This account already acts for an employer.');
-  if (await nibTaken(ctx, input.nib)) throw problems.conflict('An employer with this NIB is already registered.', [{ field: 'body.nib', message: 'Already registered.' }]);
+  if (await nibTaken(ctx, input.nib)) throw problems.conflict({ en: 'An employer with this NIB is already registered.', id: 'Perusahaan dengan NIB ini sudah terdaftar.' }, [{ field: 'body.nib', message: { en: 'Already registered.', id: 'Sudah terdaftar.' } }]);
   const now = ctx.clock.now();
   return ctx.unitOfWork(c, async (work) => {
     const row = await work.db
@@ -37,8 +37,8 @@ export async function registerEmployer(ctx: Ctx, c: RequestContext, input: Parse
 /** Changing the name, NIB or NPWP of a verified employer sends it back to Disnaker for verification. */
 export async function updateEmployer(ctx: Ctx, c: RequestContext, input: Parsed) {
   const { employer } = await requireEmployer(ctx, c);
-  const kecamatan = regionKecamatan(ctx, c, { 'body.kecamatan': input.kecamatan })['body.kecamatan'];
-  if (await nibTaken(ctx, input.nib, employer.id)) throw problems.conflict('An employer with this NIB is already registered.', [{ field: 'body.nib', message: 'Already registered.' }]);
+  const kecamatan = regionKecamatan(ctx, { 'body.kecamatan': input.kecamatan })['body.kecamatan'];
+  if (await nibTaken(ctx, input.nib, employer.id)) throw problems.conflict({ en: 'An employer with this NIB is already registered.', id: 'Perusahaan dengan NIB ini sudah terdaftar.' }, [{ field: 'body.nib', message: { en: 'Already registered.', id: 'Sudah terdaftar.' } }]);
   const identityChanged = input.name !== employer.name || input.nib !== employer.nib || input.npwp !== employer.npwp;
   return ctx.unitOfWork(c, async (work) => {
     const row = await work.db

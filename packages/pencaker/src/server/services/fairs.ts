@@ -54,14 +54,14 @@ async function checkEmployers(db: Db, ids: number[]) {
   const found = await db.selectFrom('pencaker_employers').select('id').where('id', 'in', ids).where('status', '=', 'verified').execute();
   const known = new Set(found.map((row) => row.id));
   const index = ids.findIndex((id) => !known.has(id));
-  if (index >= 0) throw problems.invalid([{ field: `body.employerIds.${index}`, message: `No verified employer ${ids[index]}.` }]);
+  if (index >= 0) throw problems.invalid([{ field: `body.employerIds.${index}`, message: { en: `No verified employer ${ids[index]}.`, id: `Tidak ada perusahaan terverifikasi ${ids[index]}.` } }]);
 }
 
 export async function saveFair(ctx: Ctx, c: RequestContext, input: Parsed, id?: number) {
   requireOfficer(ctx, c);
   const employerIds = [...new Set(input.employerIds)];
   await checkEmployers(ctx.db, employerIds);
-  const { 'body.kecamatan': kecamatan } = regionKecamatan(ctx, c, { 'body.kecamatan': input.kecamatan });
+  const { 'body.kecamatan': kecamatan } = regionKecamatan(ctx, { 'body.kecamatan': input.kecamatan });
   const values = { title: input.title, description: input.description ?? null, starts_on: input.startsOn, ends_on: input.endsOn, place: input.place, kecamatan };
   const fairId = await ctx.unitOfWork(c, async (work) => {
     let fairId: number;

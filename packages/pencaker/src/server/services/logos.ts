@@ -15,10 +15,10 @@ export async function uploadLogo(ctx: Ctx, c: RequestContext) {
   try {
     form = await c.req.formData();
   } catch {
-    throw problems.invalid([{ field: 'body', message: 'Send multipart/form-data with the picture in "logo".' }]);
+    throw problems.invalid([{ field: 'body', message: { en: 'Send multipart/form-data with the picture in "logo".', id: 'Kirim multipart/form-data dengan gambar di isian "logo".' } }]);
   }
   const [logo] = await imagesFromForm(form, 'logo', { maxFiles: 1, maxBytes: maxLogoBytes, maxSide: 512, format: 'webp' });
-  if (!logo) throw problems.invalid([{ field: 'body.logo', message: 'Send the logo as a picture file.' }]);
+  if (!logo) throw problems.invalid([{ field: 'body.logo', message: { en: 'Send the logo as a picture file.', id: 'Kirim logo sebagai berkas gambar.' } }]);
   // Stored before the unit of work: a rolled-back write leaves an orphan that core's janitor removes.
   const key = `pencaker/logos/${employer.id}/${randomUUID()}.webp`;
   await ctx.storage.put(key, logo.data, logo.contentType);

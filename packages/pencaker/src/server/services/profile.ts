@@ -10,7 +10,7 @@ import { regionKecamatan } from './places.js';
 export async function saveProfile(ctx: Ctx, c: RequestContext, given: ProfileData) {
   const user = ctx.access.requireUser(c);
   const preferred = given.preferences.kecamatan;
-  const places: Record<string, string> = regionKecamatan(ctx, c, { 'body.kecamatan': given.kecamatan, ...Object.fromEntries(preferred.map((name, index) => [`body.preferences.kecamatan.${index}`, name])) });
+  const places: Record<string, string> = regionKecamatan(ctx, { 'body.kecamatan': given.kecamatan, ...Object.fromEntries(preferred.map((name, index) => [`body.preferences.kecamatan.${index}`, name])) });
   const data = { ...given, kecamatan: places['body.kecamatan']!, preferences: { ...given.preferences, kecamatan: preferred.map((_, index) => places[`body.preferences.kecamatan.${index}`]!) } };
   const now = ctx.clock.now();
   return ctx.unitOfWork(c, async (work) => {
@@ -51,12 +51,12 @@ export function checkCvBodySize(ctx: Ctx, c: RequestContext): void {
 export async function uploadCv(ctx: Ctx, c: RequestContext, file: unknown) {
   const { user, seeker } = await requireSeeker(ctx, c);
   await ctx.rateLimit.hit(`pencaker:cv:${user.id}`, 20, 3600);
-  if (!(file instanceof File)) throw problems.invalid([{ field: 'body.cv', message: 'Send the CV as a PDF file in the field "cv".' }]);
+  if (!(file instanceof File)) throw problems.invalid([{ field: 'body.cv', message: { en: 'Send the CV as a PDF file in the field "cv".', id: 'Kirim CV sebagai berkas PDF di isian "cv".' } }]);
   if (file.size > ctx.options.maxCvBytes) {
-    throw problems.invalid([{ field: 'body.cv', message: `The CV is larger than ${Math.round(ctx.options.maxCvBytes / 100_000) / 10} MB.`, code: 'too_big' }]);
+    throw problems.invalid([{ field: 'body.cv', message: { en: `The CV is larger than ${Math.round(ctx.options.maxCvBytes / 100_000) / 10} MB.`, id: `CV lebih besar dari ${Math.round(ctx.options.maxCvBytes / 100_000) / 10} MB.` }, code: 'too_big' }]);
   }
   const data = new Uint8Array(await file.arrayBuffer());
-  if (!isPdf(data)) throw problems.invalid([{ field: 'body.cv', message: 'Only PDF files are accepted.', code: 'invalid_type' }]);
+  if (!isPdf(data)) throw problems.invalid([{ field: 'body.cv', message: { en: 'Only PDF files are accepted.', id: 'Hanya berkas PDF yang diterima.' }, code: 'invalid_type' }]);
   // Stored before the unit of work: if it is rolled back, core's janitor removes the orphan (see liveUploads).
   const key = `pencaker/cv/${seeker.id}/${randomUUID()}.pdf`;
   await ctx.storage.put(key, data, 'application/pdf');

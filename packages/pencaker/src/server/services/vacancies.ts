@@ -20,7 +20,7 @@ export const searchMatched = 'search.matched';
 type Work = UnitOfWork<PencakerTables>;
 
 function checkValidThrough(ctx: Ctx, data: Pick<VacancyData, 'validThrough'>) {
-  if (data.validThrough < today(ctx)) throw problems.invalid([{ field: 'body.validThrough', message: 'The closing date has passed.' }]);
+  if (data.validThrough < today(ctx)) throw problems.invalid([{ field: 'body.validThrough', message: { en: 'The closing date has passed.', id: 'Tanggal penutupan sudah lewat.' } }]);
 }
 
 const publishesDirectly = (ctx: Ctx, employer: EmployerRow) => employer.status === 'verified' && employer.trusted && ctx.options.trustedEmployersPublishDirectly;
@@ -45,7 +45,7 @@ export async function getOwnVacancy(ctx: Ctx, c: RequestContext, id: number) {
 export async function createVacancy(ctx: Ctx, c: RequestContext, data: VacancyData) {
   const { employer } = await requireEmployer(ctx, c);
   checkValidThrough(ctx, data);
-  const kecamatan = regionKecamatan(ctx, c, { 'body.kecamatan': data.kecamatan })['body.kecamatan'];
+  const kecamatan = regionKecamatan(ctx, { 'body.kecamatan': data.kecamatan })['body.kecamatan'];
   const now = ctx.clock.now();
   return ctx.unitOfWork(c, async (work) => {
     const { id } = await work.db
@@ -63,7 +63,7 @@ const editable: VacancyStatus[] = ['draft', 'submitted', 'rejected', 'published'
 export async function updateVacancy(ctx: Ctx, c: RequestContext, id: number, data: VacancyData) {
   const { user, employer } = await requireEmployer(ctx, c);
   checkValidThrough(ctx, data);
-  const kecamatan = regionKecamatan(ctx, c, { 'body.kecamatan': data.kecamatan })['body.kecamatan'];
+  const kecamatan = regionKecamatan(ctx, { 'body.kecamatan': data.kecamatan })['body.kecamatan'];
   const now = ctx.clock.now();
   return ctx.unitOfWork(c, async (work) => {
     const before = await ownVacancy(ctx, work.db, employer.id, id);
