@@ -8,6 +8,7 @@ import type { SessionUser } from '../../types.js';
 import { AfterCommit, unitOfWorkIn } from '../context.js';
 import { errorResponses, problems, type AppEnv } from '../http.js';
 import { verifyPassword } from '../passwords.js';
+import { createAccess } from './access.js';
 import { recordAudit } from './audit.js';
 import { accountDataSchema, deleteAccountSchema, type PeopleDeps } from './schemas.js';
 import { sessionCookie } from './sessions.js';
@@ -41,13 +42,10 @@ const failedPerAccount = 5;
 export function accountRoutes(api: OpenAPIHono<AppEnv>, deps: PeopleDeps): void {
   const { db, clock, rateLimit } = deps;
 
-  const requireUser = (user: SessionUser | null): SessionUser => {
-    if (!user) throw problems.unauthenticated();
-    return user;
-  };
+  const { requireUser } = createAccess('core');
 
   api.openapi(accountData, async (c) => {
-    const user = requireUser(c.get('user'));
+    const user = requireUser(c);
     await rateLimit.hit(`account-data:${user.id}`, 10, 3600);
     const row = await db.selectFrom('core_users').select(['created_at']).where('id', '=', user.id).executeTakeFirstOrThrow();
     const modules: Record<string, unknown> = {};
@@ -65,7 +63,7 @@ export function accountRoutes(api: OpenAPIHono<AppEnv>, deps: PeopleDeps): void 
   });
 
   api.openapi(deleteAccount, async (c) => {
-    const user = requireUser(c.get('user'));
+    const user = requireUser(c);
     const lang = c.get('lang');
     if (user.kind !== 'citizen') {
       throw problems.forbidden(lang === 'id' ? 'Akun petugas dan admin ditutup oleh admin daerah.' : "Officer and admin accounts are closed by the region's admin.");

@@ -5,8 +5,7 @@
 import type { UnitOfWork } from '@kota-kit/core/server';
 import type { Ctx, LaksaTables } from '../tables.js';
 import { accountSupportKey, forgetContactOf } from './reports.js';
-
-const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+import { iso } from './views.js';
 
 /** The reports the account sent while signed in, with the contact given on each, and the reports it supported. */
 export async function accountData(ctx: Ctx, userId: string) {

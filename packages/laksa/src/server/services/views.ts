@@ -21,7 +21,8 @@ import { hasContact, isPublic, maskContact, type OfficerScope } from './privacy.
 import { allowedActions, officerActions } from './workflow-rules.js';
 import { alreadyRated } from './rating.js';
 
-const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+/** A stored time as ISO text, or null. */
+export const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
 export function agencyRef(ctx: Ctx, id: string | null): AgencyRef | null {
   if (!id) return null;

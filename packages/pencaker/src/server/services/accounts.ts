@@ -7,9 +7,8 @@ import type { UnitOfWork } from '@kota-kit/core/server';
 import { toProfile } from '../queries/seekers.js';
 import type { Ctx, PencakerTables } from '../tables.js';
 import { findSeekerOfUser } from './access.js';
+import { iso } from './dates.js';
 import { forgetSeekerOf } from './profile.js';
-
-const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
 /** The AK/1 profile, its cards and applications, the saved searches and the employer the account acts for. */
 export async function accountData(ctx: Ctx, userId: string) {
